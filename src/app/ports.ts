@@ -1,0 +1,52 @@
+/**
+ * The seam between platforms and the application. A platform (Slack, Teams, console) turns chat input
+ * into calls on `BotApi` and renders what comes back; outgoing messages reach it through `Transport`.
+ */
+import type { Form, Message, Target } from '../messaging/reply.js';
+
+export type Platform = 'slack' | 'teams' | 'console';
+
+/** Who is talking, as the platform knows them. */
+export interface Caller {
+  platform: Platform;
+  /** Platform user id (Slack "U…", Teams "29:…"); on the console, the person id of the org file. */
+  userId: string;
+  /** Platform channel/conversation the command came from, if any. */
+  channelId?: string;
+}
+
+export type BotResponse =
+  /** Show this message privately to the caller (Slack: ephemeral). */
+  | { kind: 'message'; message: Message }
+  /** Open this form (Slack: modal via views.open). */
+  | { kind: 'form'; form: Form }
+  /** A clear German refusal; in a form, `fieldErrors` (by field key) go next to the fields. */
+  | { kind: 'error'; text: string; fieldErrors: Record<string, string> };
+
+export interface BotApi {
+  /** `text` is what follows the slash command, e.g. `vormerken kunde=123A456789 gruppe=ue25 …` or ``. */
+  handleCommand(caller: Caller, text: string): BotResponse;
+  /** A submitted form: values by field key; a multi-select's values joined with ",". */
+  submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse;
+}
+
+/** Delivery failed; `retryable` ones are tried again later from the outbox (after `retryAfterMs` if given). */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** One platform's way of sending outbox messages. */
+export interface Transport {
+  platform: Platform;
+  /** The platform address (channel id, user id) of a target, or undefined when it has none on this platform. */
+  address(target: Target): string | undefined;
+  /** Sends one message; throws DeliveryError on failure. */
+  send(address: string, target: Target, message: Message): Promise<void>;
+}

@@ -1,0 +1,95 @@
+/**
+ * The platform-neutral reply model. Commands and jobs build these; Slack, Teams and the console each
+ * render them. Nothing here knows a platform.
+ */
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'facts'; facts: Fact[] }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'actions'; buttons: Button[] }
+  | { kind: 'divider' };
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface Button {
+  /** Stable action id the platform sends back (e.g. "round.confirm"). */
+  actionId: string;
+  label: string;
+  /** Opaque value returned with the click (e.g. a case code). */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A message: blocks plus a plain-text summary for notifications and screen readers. */
+export interface Message {
+  text: string;
+  blocks: Block[];
+}
+
+export type FieldOption = { value: string; label: string };
+export type OptionGroup = { label: string; options: FieldOption[] };
+
+export type FormField =
+  | { kind: 'text'; key: string; label: string; hint?: string; required: boolean; placeholder?: string; multiline?: boolean }
+  | { kind: 'select'; key: string; label: string; hint?: string; required: boolean; options: FieldOption[] }
+  | { kind: 'multiselect'; key: string; label: string; hint?: string; required: boolean; groups: OptionGroup[] };
+
+/** A form the platform opens (Slack modal, Adaptive Card, console prompt list). */
+export interface Form {
+  /** The subcommand the submitted values are fed back into (e.g. "vormerken"). */
+  command: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+}
+
+/** Where an outgoing message goes. Client references may only travel to `direct` targets. */
+export type Target =
+  | { kind: 'channel'; teamId: string }
+  | { kind: 'direct'; personId: string };
+
+export const heading = (text: string): Block => ({ kind: 'heading', text });
+export const text = (value: string): Block => ({ kind: 'text', text: value });
+export const facts = (...items: Array<[string, string]>): Block => ({
+  kind: 'facts',
+  facts: items.map(([label, value]) => ({ label, value })),
+});
+export const list = (items: string[]): Block => ({ kind: 'list', items });
+export const actions = (...buttons: Button[]): Block => ({ kind: 'actions', buttons });
+
+export function message(summary: string, ...blocks: Block[]): Message {
+  return { text: summary, blocks };
+}
+
+/** Plain text of a message, used by the console and as a notification fallback. */
+export function toPlainText(msg: Message): string {
+  const lines: string[] = [];
+  for (const block of msg.blocks) {
+    switch (block.kind) {
+      case 'heading':
+        lines.push(`*${block.text}*`);
+        break;
+      case 'text':
+        lines.push(block.text);
+        break;
+      case 'facts':
+        for (const f of block.facts) lines.push(`${f.label}: ${f.value}`);
+        break;
+      case 'list':
+        for (const item of block.items) lines.push(`• ${item}`);
+        break;
+      case 'actions':
+        lines.push(block.buttons.map((b) => `[${b.label}]`).join(' '));
+        break;
+      case 'divider':
+        lines.push('—');
+        break;
+    }
+  }
+  return lines.length ? lines.join('\n') : msg.text;
+}
