@@ -113,3 +113,16 @@ export interface Store {
   transaction<T>(work: () => T): T;
   close(): void;
 }
+
+/**
+ * Thrown by `CaseRepository.insertReferral` when the client already has a referral or case in one of
+ * OPEN_STATUSES — the database's last word when two referrals for the same client race. Commands check
+ * `findOpenByClient` first and turn this into the same German message. Carries no client reference,
+ * so it is safe to log.
+ */
+export class OpenCaseExistsError extends Error {
+  constructor() {
+    super('The client already has an open referral or case.');
+    this.name = 'OpenCaseExistsError';
+  }
+}

@@ -1,0 +1,35 @@
+/** What every /fm subcommand gets and gives. */
+import type { OrgIndex } from '../src/config/orgIndex.js';
+import type { Person } from '../src/config/org.js';
+import type { WorkCalendar } from '../src/domain/calendar.js';
+import type { Clock } from '../src/domain/time.js';
+import type { NeedDefinition } from '../src/domain/needs.js';
+import type { Form, Message } from '../src/messaging/reply.js';
+import type { Store } from '../src/store/ports.js';
+import type { Caller } from '../src/app/ports.js';
+import type { ParsedCommand } from './parse.js';
+
+export interface CommandDeps {
+  org: OrgIndex;
+  store: Store;
+  clock: Clock;
+  calendar: WorkCalendar;
+  needCatalogue: NeedDefinition[];
+}
+
+export interface CommandContext extends CommandDeps {
+  actor: Person;
+  caller: Caller;
+}
+
+export interface CommandDefinition {
+  name: string;
+  /** The `key=value` keys this subcommand accepts; anything else is refused. */
+  keys: readonly string[];
+  /** How many bare words (e.g. a case code) may follow the subcommand. */
+  maxPositionals: number;
+  /** The form opened by the bare subcommand (Slack modal, Teams card, console walk-through). */
+  form?(ctx: CommandContext): Form;
+  /** Runs the command; returns the caller's private reply. Throws UserError(s) for bad input. */
+  run(ctx: CommandContext, input: ParsedCommand): Message;
+}

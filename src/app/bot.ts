@@ -1,0 +1,96 @@
+/**
+ * The application service behind every platform: identifies the caller, parses the /fm text (or a
+ * submitted form), runs the subcommand and turns expected failures into German replies. Unexpected
+ * errors propagate to the platform's central error handler.
+ */
+import { checkShape } from '../../commands/fields.js';
+import { COMMANDS, findCommand } from '../../commands/index.js';
+import { assertCleanText, parseCommandLine, type ParsedCommand } from '../../commands/parse.js';
+import type { CommandContext, CommandDeps } from '../../commands/types.js';
+import type { OrgIndex } from '../config/orgIndex.js';
+import type { Person } from '../config/org.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { UserError, UserErrors } from '../domain/errors.js';
+import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js';
+import type { Clock } from '../domain/time.js';
+import { commonTexts } from '../i18n/commands.js';
+import type { Store } from '../store/ports.js';
+import type { BotApi, BotResponse, Caller } from './ports.js';
+
+export interface BotDeps {
+  org: OrgIndex;
+  store: Store;
+  clock: Clock;
+  calendar: WorkCalendar;
+  needCatalogue?: NeedDefinition[];
+}
+
+export class Bot implements BotApi {
+  private readonly deps: CommandDeps;
+
+  constructor(deps: BotDeps) {
+    this.deps = { ...deps, needCatalogue: deps.needCatalogue ?? DEFAULT_NEED_CATALOGUE };
+  }
+
+  identify(caller: Caller): Person | undefined {
+    const { org } = this.deps;
+    switch (caller.platform) {
+      case 'slack':
+        return org.personBySlackId(caller.userId);
+      case 'teams':
+        return org.personByTeamsId(caller.userId);
+      case 'console':
+        return org.person(caller.userId);
+    }
+  }
+
+  handleCommand(caller: Caller, text: string): BotResponse {
+    return this.asActor(caller, (ctx) => {
+      const parsed = parseCommandLine(text);
+      const def = findCommand(parsed.name || 'hilfe');
+      if (!def) throw new UserError(commonTexts.unknownSubcommand(parsed.name, COMMANDS.map((c) => c.name)));
+      const bare = parsed.args.size === 0 && parsed.positionals.length === 0;
+      if (bare && def.form) return { kind: 'form', form: def.form(ctx) };
+      checkShape(def, parsed);
+      return { kind: 'message', message: def.run(ctx, parsed) };
+    });
+  }
+
+  submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse {
+    return this.asActor(caller, (ctx) => {
+      const def = findCommand(command);
+      if (!def) throw new UserError(commonTexts.unknownSubcommand(command, COMMANDS.map((c) => c.name)));
+      const parsed: ParsedCommand = { name: def.name, positionals: [], args: new Map() };
+      for (const [key, value] of Object.entries(values)) {
+        const trimmed = value.trim();
+        assertCleanText(trimmed, key);
+        if (trimmed !== '') parsed.args.set(key.toLowerCase(), trimmed);
+      }
+      checkShape(def, parsed);
+      return { kind: 'message', message: def.run(ctx, parsed) };
+    });
+  }
+
+  private asActor(caller: Caller, work: (ctx: CommandContext) => BotResponse): BotResponse {
+    const actor = this.identify(caller);
+    if (!actor) {
+      const admins = this.deps.org.admins().map((p) => p.name);
+      return { kind: 'error', text: commonTexts.unknownUser(caller.userId, admins), fieldErrors: {} };
+    }
+    try {
+      return work({ ...this.deps, actor, caller });
+    } catch (error) {
+      const problems = error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
+      if (!problems) throw error;
+      return refusal(problems);
+    }
+  }
+}
+
+function refusal(problems: UserError[]): BotResponse {
+  const fieldErrors: Record<string, string> = {};
+  for (const p of problems) if (p.field && !(p.field in fieldErrors)) fieldErrors[p.field] = p.message;
+  const text =
+    problems.length === 1 ? problems[0]!.message : [commonTexts.problemsHeading, ...problems.map((p) => `• ${p.message}`)].join('\n');
+  return { kind: 'error', text, fieldErrors };
+}

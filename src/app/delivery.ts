@@ -1,0 +1,106 @@
+/**
+ * Sends what the outbox holds. Each item is marked sent right after its platform accepted it; failures
+ * are rescheduled in the database (so retries survive restarts) with exponential backoff or the
+ * platform's Retry-After. A crash between sending and marking may repeat that one message at most.
+ */
+import type { Clock } from '../domain/time.js';
+import type { OutboxItem, Store } from '../store/ports.js';
+import { DeliveryError, type Transport } from './ports.js';
+
+export interface DeliveryOptions {
+  /** Items per flush. */
+  batchSize?: number;
+  /** After this many failed attempts an item is given up (status "failed") and logged. */
+  maxAttempts?: number;
+  logger?: Pick<Console, 'warn' | 'error'>;
+}
+
+const BASE_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+export class Delivery {
+  private running: Promise<number> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly logger: Pick<Console, 'warn' | 'error'>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly transports: Transport[],
+    private readonly clock: Clock,
+    options: DeliveryOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 50;
+    this.maxAttempts = options.maxAttempts ?? 12;
+    this.logger = options.logger ?? console;
+  }
+
+  /** Sends every due item once; returns how many were sent. Concurrent calls share one run. */
+  flush(): Promise<number> {
+    this.running ??= this.sendDue().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Flushes every `intervalMs` until stopped. */
+  start(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      this.flush().catch((error) => this.logger.error('outbox flush failed', error));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async sendDue(): Promise<number> {
+    let sent = 0;
+    for (const item of this.store.outbox.due(this.clock.now(), this.batchSize)) {
+      if (await this.sendOne(item)) sent++;
+    }
+    return sent;
+  }
+
+  private async sendOne(item: OutboxItem): Promise<boolean> {
+    const route = this.route(item);
+    if (!route) {
+      this.store.outbox.markFailed(item.id, 'no platform address for this target', undefined);
+      this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
+      return false;
+    }
+    try {
+      await route.transport.send(route.address, item.target, item.message);
+      this.store.outbox.markSent(item.id, this.clock.now());
+      return true;
+    } catch (error) {
+      const retryable = !(error instanceof DeliveryError) || error.retryable;
+      const attempt = item.attempts + 1;
+      const giveUp = !retryable || attempt >= this.maxAttempts;
+      const wait =
+        error instanceof DeliveryError && error.retryAfterMs !== undefined
+          ? error.retryAfterMs
+          : Math.min(BASE_BACKOFF_MS * 2 ** item.attempts, MAX_BACKOFF_MS);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.store.outbox.markFailed(item.id, reason, giveUp ? undefined : this.clock.now() + wait);
+      if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);
+      return false;
+    }
+  }
+
+  private route(item: OutboxItem): { transport: Transport; address: string } | undefined {
+    for (const transport of this.transports) {
+      const address = transport.address(item.target);
+      if (address !== undefined) return { transport, address };
+    }
+    return undefined;
+  }
+}
+
+function describe(item: OutboxItem): string {
+  return item.target.kind === 'channel' ? item.target.teamId : item.target.personId;
+}

@@ -1,0 +1,28 @@
+/** German texts of start-up, shutdown and the command-line tool. */
+
+export const appTexts = {
+  clockShifted: (iso: string) =>
+    `⚠ FM_LOTSE_NOW ist gesetzt: Die Uhr von FM-Lotse startet bei ${iso} (Europe/Berlin) und läuft von dort weiter. Nur für Demos und Tests!`,
+  startFailed: 'FM-Lotse konnte nicht starten:',
+  slackListening: (host: string, port: number) =>
+    `FM-Lotse läuft in Slack (HTTP auf ${host}:${port}, Pfad /slack/events, Gesundheitsprüfung /healthz).`,
+  slackSocket: (port: number) => `FM-Lotse läuft in Slack (Socket Mode; Gesundheitsprüfung auf Port ${port}/healthz).`,
+  stopping: 'FM-Lotse wird beendet …',
+  teamsNotYet:
+    'Microsoft Teams ist noch nicht angebunden (siehe README). Die Teams-Zugangsdaten werden vorerst nicht genutzt.',
+};
+
+export const cliTexts = {
+  usage: [
+    'Aufruf:',
+    '  fm-lotse org check <datei>            Organisationsdatei prüfen (gibt jedes Problem aus oder „ok“)',
+    '  fm-lotse db backup <datei>            Konsistente Kopie der laufenden Datenbank schreiben (FM_LOTSE_DB)',
+    '  fm-lotse jobs run --at <ISO-8601> [--dry-run]',
+    '                                        Alle Jobs einmal zu diesem Zeitpunkt ausführen',
+  ].join('\n'),
+  missingArgument: (what: string) => `Es fehlt ${what}.`,
+  backupWritten: (file: string) => `Sicherung geschrieben: ${file}`,
+  backupNoDatabase: (file: string) => `Keine Datenbank unter ${file} gefunden (FM_LOTSE_DB).`,
+  badInstant: (text: string) => `--at: „${text}“ ist kein ISO-8601-Zeitpunkt (z. B. 2026-03-02T07:30:00+01:00).`,
+  noJobsYet: 'Es sind noch keine geplanten Jobs eingerichtet; es wurde nichts gesendet.',
+};

@@ -1,0 +1,116 @@
+/**
+ * Composition root: config → database → services → platforms → delivery.
+ * With no platform credentials it starts the local console chat on the demo organisation.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { Bot } from './app/bot.js';
+import { Delivery } from './app/delivery.js';
+import type { Transport } from './app/ports.js';
+import { ConfigError, loadEnv, type Env } from './config/env.js';
+import { loadOrgFileOrThrow } from './config/load.js';
+import { OrgIndex } from './config/orgIndex.js';
+import { WorkCalendar } from './domain/calendar.js';
+import { formatInTimeZone } from './domain/format.js';
+import { SystemClock } from './domain/time.js';
+import { appTexts } from './i18n/app.js';
+import { createConsoleTransport, runConsole } from './platforms/console/console.js';
+import { createSlackPlatform, type SlackPlatform } from './platforms/slack/app.js';
+import { SqliteStore } from './store/sqlite/store.js';
+
+/** How often queued messages are sent while a chat platform runs. */
+const DELIVERY_INTERVAL_MS = 2_000;
+
+export interface Running {
+  stop(): Promise<void>;
+  /** Resolves when the console chat ends (immediately resolved for server platforms: they run until stopped). */
+  done: Promise<void>;
+  slack?: SlackPlatform;
+}
+
+export async function start(
+  env: Env,
+  io: { input: Readable; output: Writable } = { input: process.stdin, output: process.stdout },
+): Promise<Running> {
+  const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
+  const clock = new SystemClock(env.now);
+  if (env.now !== undefined) console.warn(appTexts.clockShifted(formatInTimeZone(env.now)));
+  const calendar = new WorkCalendar({ holidayRegion: org.org.jobcenter.holidayRegion });
+  const store = SqliteStore.open(env.dbPath);
+  const bot = new Bot({ org, store, clock, calendar });
+
+  const transports: Transport[] = [];
+  let slack: SlackPlatform | undefined;
+  if (env.slack) {
+    slack = createSlackPlatform({
+      botToken: env.slack.botToken,
+      signingSecret: env.slack.signingSecret,
+      appToken: env.slack.appToken,
+      apiUrl: env.slack.apiUrl,
+      port: env.port,
+      host: env.host,
+      bot,
+      org,
+      healthy: () => store.isHealthy(),
+    });
+    transports.push(slack.transport);
+  }
+  if (env.teams) console.warn(appTexts.teamsNotYet);
+
+  const { input, output } = io;
+  const consoleMode = env.platforms.includes('console');
+  if (consoleMode) transports.push(createConsoleTransport({ org, output }));
+  const delivery = new Delivery(store, transports, clock);
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    delivery.stop();
+    await slack?.stop();
+    await delivery.flush().catch(() => undefined);
+    store.close();
+  };
+
+  if (slack) {
+    await slack.start();
+    console.info(env.slack?.mode === 'socket' ? appTexts.slackSocket(slack.port() ?? env.port) : appTexts.slackListening(env.host, slack.port() ?? env.port));
+  }
+  // The console flushes after every line itself; a timer would print into the middle of the prompt.
+  if (slack) delivery.start(DELIVERY_INTERVAL_MS);
+  // Whatever was queued before a restart goes out now, not only on the next tick.
+  await delivery.flush();
+
+  const done = consoleMode
+    ? runConsole({
+        bot,
+        org,
+        input,
+        output,
+        flush: () => delivery.flush(),
+        nowText: env.now !== undefined ? () => formatInTimeZone(clock.now()) : undefined,
+      }).then(stop)
+    : Promise.resolve();
+  return { stop, done, slack };
+}
+
+async function main(): Promise<void> {
+  let running: Running;
+  try {
+    running = await start(loadEnv());
+  } catch (error) {
+    console.error(appTexts.startFailed);
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const shutdown = (): void => {
+    console.info(appTexts.stopping);
+    running.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await running.done;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void main();
+}

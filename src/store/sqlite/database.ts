@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations.js';
+
+/** The database was written by a newer FM-Lotse; running old code on it could corrupt it. */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly file: string,
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `Database ${file} has schema version ${databaseVersion}, but this FM-Lotse knows versions up to ${codeVersion} only. ` +
+        'Run the newer FM-Lotse release, or point FM_LOTSE_DB at a backup made by this release.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/**
+ * Opens (or creates) the database file and brings its schema up to date.
+ * `migrations` is a parameter only so tests can simulate other releases.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives process crashes; better-sqlite3 would only default to it on reopen.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, file: string, migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration "${m.name}" has version ${m.version}, expected ${i + 1}.`);
+  });
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT    NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT`);
+  const currentVersion = db.prepare<[], number>('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
+  const record = db.prepare<[number, string, number]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+
+  const codeVersion = migrations.length;
+  const databaseVersion = currentVersion.get() ?? 0;
+  if (databaseVersion > codeVersion) throw new SchemaTooNewError(file, databaseVersion, codeVersion);
+
+  for (const migration of migrations.slice(databaseVersion)) {
+    // IMMEDIATE takes the write lock before the version is read again, so two processes starting at
+    // once cannot both apply the same step.
+    db.transaction(() => {
+      if (migration.version <= (currentVersion.get() ?? 0)) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    }).immediate();
+  }
+}
+
+/** For GET /healthz: true when the connection is open and answers a query. */
+export function isHealthy(db: Database.Database): boolean {
+  try {
+    return db.prepare('SELECT 1').pluck().get() === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A consistent copy of the live database (SQLite online backup); writers may keep working meanwhile. */
+export async function backupDatabase(db: Database.Database, targetFile: string): Promise<void> {
+  mkdirSync(dirname(targetFile), { recursive: true });
+  await db.backup(targetFile);
+}

@@ -1,0 +1,82 @@
+/**
+ * The schema, as numbered steps. A step once released is never edited: change the schema by appending
+ * a new step, so every existing database walks the same path.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, case codes, audit log, outbox',
+    sql: `
+      CREATE TABLE cases (
+        id                  INTEGER PRIMARY KEY,
+        case_code           TEXT    NOT NULL UNIQUE,
+        client_ref          TEXT    NOT NULL,
+        client_group        TEXT    NOT NULL CHECK (client_group IN ('u25', 'ue25')),
+        route               TEXT    NOT NULL CHECK (route IN ('formal', 'einzelfall')),
+        prognosis           TEXT    NOT NULL CHECK (prognosis IN ('marktnah', 'nicht-marktnah')),
+        needs               TEXT    NOT NULL CHECK (json_valid(needs) AND json_type(needs) = 'array'),
+        counted_needs       INTEGER NOT NULL CHECK (counted_needs >= 0),
+        integration12       INTEGER NOT NULL CHECK (integration12 IN (0, 1)),
+        assessment          INTEGER NOT NULL CHECK (assessment IN (0, 1)),
+        reason              TEXT,
+        u25_until           TEXT    CHECK (u25_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+        referring_person_id TEXT    NOT NULL,
+        referring_team_id   TEXT    NOT NULL,
+        receiving_team_id   TEXT    NOT NULL,
+        flagged_on          TEXT    NOT NULL CHECK (date(flagged_on) = flagged_on),
+        intake_deadline     TEXT    NOT NULL CHECK (date(intake_deadline) = intake_deadline),
+        status              TEXT    NOT NULL
+                                    CHECK (status IN ('vorgemerkt', 'zugewiesen', 'aktiv', 'abgelehnt', 'strittig', 'beendet')),
+        assigned_fm_id      TEXT,
+        created_at          INTEGER NOT NULL,
+        updated_at          INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX cases_client_status ON cases (client_ref, status);
+      CREATE INDEX cases_status_receiving_team ON cases (status, receiving_team_id);
+      CREATE INDEX cases_referring_person ON cases (referring_person_id);
+      -- The command checks first; this index settles the race between two simultaneous referrals.
+      CREATE UNIQUE INDEX cases_one_open_per_client ON cases (client_ref)
+        WHERE status IN ('vorgemerkt', 'zugewiesen', 'aktiv', 'strittig');
+
+      CREATE TABLE case_code_counters (
+        year INTEGER PRIMARY KEY,
+        last INTEGER NOT NULL CHECK (last > 0)
+      ) STRICT;
+
+      CREATE TABLE audit_log (
+        id        INTEGER PRIMARY KEY,
+        at        INTEGER NOT NULL,
+        actor_id  TEXT    NOT NULL,
+        action    TEXT    NOT NULL,
+        case_code TEXT,
+        details   TEXT    NOT NULL CHECK (json_valid(details) AND json_type(details) = 'object')
+      ) STRICT;
+      CREATE INDEX audit_log_case_code ON audit_log (case_code);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+      CREATE TABLE outbox (
+        id              INTEGER PRIMARY KEY,
+        dedupe_key      TEXT    NOT NULL UNIQUE,
+        target_kind     TEXT    NOT NULL CHECK (target_kind IN ('channel', 'direct')),
+        target_ref      TEXT    NOT NULL,
+        message         TEXT    NOT NULL CHECK (json_valid(message)),
+        status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        created_at      INTEGER NOT NULL,
+        sent_at         INTEGER,
+        last_error      TEXT
+      ) STRICT;
+      CREATE INDEX outbox_status_next_attempt ON outbox (status, next_attempt_at);
+    `,
+  },
+];

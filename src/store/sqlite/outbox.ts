@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+import type { Message, Target } from '../../messaging/reply.js';
+import type { Instant } from '../../domain/time.js';
+import type { Outbox, OutboxItem, OutboxStatus } from '../ports.js';
+
+interface OutboxRow {
+  id: number;
+  dedupe_key: string;
+  target_kind: Target['kind'];
+  target_ref: string;
+  message: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  created_at: number;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
+export class SqliteOutbox implements Outbox {
+  private readonly insert;
+  private readonly selectDue;
+  private readonly updateSent;
+  private readonly updateFailed;
+  private readonly selectAll;
+  private readonly countAll;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare<[Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at'>]>(
+      `INSERT INTO outbox (dedupe_key, target_kind, target_ref, message, next_attempt_at, created_at)
+       VALUES (@dedupe_key, @target_kind, @target_ref, @message, @created_at, @created_at)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+    );
+    this.selectDue = db.prepare<[Instant, number], OutboxRow>(
+      `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+    );
+    this.updateSent = db.prepare<[Instant, number]>(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`,
+    );
+    this.updateFailed = db.prepare<{ id: number; error: string; next: Instant | null }>(
+      `UPDATE outbox
+       SET attempts = attempts + 1,
+           last_error = @error,
+           status = CASE WHEN @next IS NULL THEN 'failed' ELSE 'pending' END,
+           next_attempt_at = coalesce(@next, next_attempt_at)
+       WHERE id = @id`,
+    );
+    this.selectAll = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY id');
+    this.countAll = db.prepare<[], number>('SELECT count(*) FROM outbox').pluck();
+  }
+
+  enqueue(item: { dedupeKey: string; target: Target; message: Message; createdAt: Instant }): boolean {
+    const result = this.insert.run({
+      dedupe_key: item.dedupeKey,
+      target_kind: item.target.kind,
+      target_ref: item.target.kind === 'channel' ? item.target.teamId : item.target.personId,
+      message: JSON.stringify(item.message),
+      created_at: item.createdAt,
+    });
+    return result.changes === 1;
+  }
+
+  due(now: Instant, limit: number): OutboxItem[] {
+    return this.selectDue.all(now, limit).map(toItem);
+  }
+
+  markSent(id: number, at: Instant): void {
+    expectOneRow(this.updateSent.run(at, id), id);
+  }
+
+  markFailed(id: number, error: string, nextAttemptAt: Instant | undefined): void {
+    expectOneRow(this.updateFailed.run({ id, error, next: nextAttemptAt ?? null }), id);
+  }
+
+  all(): OutboxItem[] {
+    return this.selectAll.all().map(toItem);
+  }
+
+  count(): number {
+    return this.countAll.get() ?? 0;
+  }
+}
+
+function expectOneRow(result: Database.RunResult, id: number): void {
+  if (result.changes !== 1) throw new Error(`Outbox item ${id} does not exist.`);
+}
+
+function toItem(row: OutboxRow): OutboxItem {
+  const item: OutboxItem = {
+    id: row.id,
+    dedupeKey: row.dedupe_key,
+    target:
+      row.target_kind === 'channel'
+        ? { kind: 'channel', teamId: row.target_ref }
+        : { kind: 'direct', personId: row.target_ref },
+    message: JSON.parse(row.message) as Message,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+  };
+  if (row.sent_at !== null) item.sentAt = row.sent_at;
+  if (row.last_error !== null) item.lastError = row.last_error;
+  return item;
+}

@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import type { Store } from '../ports.js';
+import { SqliteAuditLog } from './auditLog.js';
+import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
+import { SqliteCaseRepository } from './caseRepository.js';
+import { backupDatabase, isHealthy, openDatabase } from './database.js';
+import { SqliteOutbox } from './outbox.js';
+
+export class SqliteStore implements Store {
+  readonly cases: SqliteCaseRepository;
+  readonly codes: SqliteCaseCodeSequence;
+  readonly audit: SqliteAuditLog;
+  readonly outbox: SqliteOutbox;
+
+  constructor(readonly db: Database.Database) {
+    this.cases = new SqliteCaseRepository(db);
+    this.codes = new SqliteCaseCodeSequence(db);
+    this.audit = new SqliteAuditLog(db);
+    this.outbox = new SqliteOutbox(db);
+  }
+
+  /** Opens the file (creating folder and schema as needed); see openDatabase. */
+  static open(file: string): SqliteStore {
+    return new SqliteStore(openDatabase(file));
+  }
+
+  /**
+   * Runs `work` as one transaction: all of it commits or none of it does. Synchronous on purpose —
+   * nothing may be awaited inside. Nested calls become savepoints, so a command may call a helper
+   * that opens its own transaction.
+   */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  isHealthy(): boolean {
+    return isHealthy(this.db);
+  }
+
+  backup(targetFile: string): Promise<void> {
+    return backupDatabase(this.db, targetFile);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

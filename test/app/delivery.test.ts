@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeliveryError, type Transport } from '../../src/app/ports.js';
+import { message, text, type Message, type Target } from '../../src/messaging/reply.js';
+import { createWorld, type World } from '../support/world.js';
+
+/** A platform that records what it was given and fails as told. */
+class RecordingTransport implements Transport {
+  readonly platform = 'console' as const;
+  readonly sent: Array<{ address: string; message: Message }> = [];
+  failures: DeliveryError[] = [];
+
+  address(target: Target): string | undefined {
+    return target.kind === 'direct' && target.personId === 'nobody' ? undefined : target.kind === 'channel' ? target.teamId : target.personId;
+  }
+
+  async send(address: string, _target: Target, msg: Message): Promise<void> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.sent.push({ address, message: msg });
+  }
+}
+
+let world: World;
+let transport: RecordingTransport;
+
+beforeEach(() => {
+  world = createWorld({ now: '2026-03-02T08:00:00+01:00' });
+  transport = new RecordingTransport();
+});
+afterEach(() => world.close());
+
+function enqueue(key: string, target: Target = { kind: 'channel', teamId: 'fm-ue25' }): void {
+  world.store.outbox.enqueue({ dedupeKey: key, target, message: message(key, text(key)), createdAt: world.clock.now() });
+}
+
+describe('Delivery', () => {
+  it('sends each queued message once, however often it flushes', async () => {
+    enqueue('a');
+    enqueue('b');
+    const delivery = world.delivery([transport]);
+    await Promise.all([delivery.flush(), delivery.flush()]);
+    await delivery.flush();
+    expect(transport.sent.map((s) => s.message.text)).toEqual(['a', 'b']);
+  });
+
+  it('retries a rate-limited message after Retry-After, also after a restart', async () => {
+    enqueue('a');
+    transport.failures = [new DeliveryError('ratelimited', true, 30_000)];
+    await world.delivery([transport]).flush();
+    expect(transport.sent).toHaveLength(0);
+
+    // A new Delivery (as after a restart) waits for the stored time.
+    const restarted = world.delivery([transport]);
+    world.clock.advance(29_000);
+    await restarted.flush();
+    expect(transport.sent).toHaveLength(0);
+    world.clock.advance(1_000);
+    await restarted.flush();
+    expect(transport.sent.map((s) => s.message.text)).toEqual(['a']);
+  });
+
+  it('backs off exponentially on server errors and delivers exactly once in the end', async () => {
+    enqueue('a');
+    transport.failures = [new DeliveryError('500', true), new DeliveryError('502', true), new DeliveryError('503', true)];
+    const delivery = world.delivery([transport]);
+    for (let i = 0; i < 10; i++) {
+      await delivery.flush();
+      world.clock.advance(60_000);
+    }
+    expect(transport.sent).toHaveLength(1);
+    expect(world.store.outbox.all()[0]?.status).toBe('sent');
+  });
+
+  it('gives up a message the platform refuses for good, and one that no platform can address', async () => {
+    enqueue('refused');
+    enqueue('nowhere', { kind: 'direct', personId: 'nobody' });
+    transport.failures = [new DeliveryError('channel_not_found', false)];
+    await world.delivery([transport]).flush();
+    expect(world.store.outbox.all().map((i) => i.status)).toEqual(['failed', 'failed']);
+  });
+});
