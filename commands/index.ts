@@ -2,10 +2,16 @@
 import { hilfe } from './hilfe.js';
 import { vormerken } from './vormerken.js';
 import { vormerkungen } from './vormerkungen.js';
-import type { CommandDefinition } from './types.js';
+import type { ActionDefinition, CommandDefinition } from './types.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [hilfe, vormerken, vormerkungen];
 
 export function findCommand(name: string): CommandDefinition | undefined {
   return COMMANDS.find((c) => c.name === name);
+}
+
+export const ACTIONS: readonly ActionDefinition[] = [];
+
+export function findAction(actionId: string): ActionDefinition | undefined {
+  return ACTIONS.find((a) => a.actionId === actionId);
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../src/domain/time.js';
 import type { NeedDefinition } from '../src/domain/needs.js';
 import type { Form, Message } from '../src/messaging/reply.js';
 import type { Store } from '../src/store/ports.js';
-import type { Caller } from '../src/app/ports.js';
+import type { ActionInput, ActionResponse, Caller } from '../src/app/ports.js';
 import type { ParsedCommand } from './parse.js';
 
 export interface CommandDeps {
@@ -32,4 +32,10 @@ export interface CommandDefinition {
   form?(ctx: CommandContext): Form;
   /** Runs the command; returns the caller's private reply. Throws UserError(s) for bad input. */
   run(ctx: CommandContext, input: ParsedCommand): Message;
+}
+
+/** A button or select on a bot message, by its action id (e.g. "round.confirm"). */
+export interface ActionDefinition {
+  actionId: string;
+  run(ctx: CommandContext, action: ActionInput): ActionResponse;
 }

@@ -4,7 +4,7 @@
  * errors propagate to the platform's central error handler.
  */
 import { checkShape } from '../../commands/fields.js';
-import { COMMANDS, findCommand } from '../../commands/index.js';
+import { COMMANDS, findAction, findCommand } from '../../commands/index.js';
 import { assertCleanText, parseCommandLine, type ParsedCommand } from '../../commands/parse.js';
 import type { CommandContext, CommandDeps } from '../../commands/types.js';
 import type { OrgIndex } from '../config/orgIndex.js';
@@ -15,7 +15,7 @@ import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js'
 import type { Clock } from '../domain/time.js';
 import { commonTexts } from '../i18n/commands.js';
 import type { Store } from '../store/ports.js';
-import type { BotApi, BotResponse, Caller } from './ports.js';
+import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller } from './ports.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -71,7 +71,16 @@ export class Bot implements BotApi {
     });
   }
 
-  private asActor(caller: Caller, work: (ctx: CommandContext) => BotResponse): BotResponse {
+  handleAction(caller: Caller, action: ActionInput): ActionResponse {
+    return this.asActor<ActionResponse>(caller, (ctx) => {
+      const def = findAction(action.actionId);
+      if (!def) throw new UserError(commonTexts.unknownAction);
+      assertCleanText(action.value);
+      return def.run(ctx, action);
+    });
+  }
+
+  private asActor<R extends ActionResponse = BotResponse>(caller: Caller, work: (ctx: CommandContext) => R): R | BotResponse {
     const actor = this.identify(caller);
     if (!actor) {
       const admins = this.deps.org.admins().map((p) => p.name);

@@ -23,11 +23,33 @@ export type BotResponse =
   /** A clear German refusal; in a form, `fieldErrors` (by field key) go next to the fields. */
   | { kind: 'error'; text: string; fieldErrors: Record<string, string> };
 
+/** Where a clicked button or changed select lives, so the platform can update that message in place. */
+export interface MessageRef {
+  channelId: string;
+  /** Slack: the message ts; Teams: the activity id. */
+  messageId: string;
+}
+
+/** A click on a button or a choice in a select of a message the bot posted. */
+export interface ActionInput {
+  actionId: string;
+  /** The button's value, or the chosen option's value. */
+  value: string;
+  message?: MessageRef;
+}
+
+export type ActionResponse =
+  | BotResponse
+  /** Replace the message the action came from (for everyone); `note` goes privately to the clicker. */
+  | { kind: 'update'; message: Message; note?: Message };
+
 export interface BotApi {
   /** `text` is what follows the slash command, e.g. `vormerken kunde=123A456789 gruppe=ue25 …` or ``. */
   handleCommand(caller: Caller, text: string): BotResponse;
   /** A submitted form: values by field key; a multi-select's values joined with ",". */
   submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse;
+  /** A button click or select change on a bot message. */
+  handleAction(caller: Caller, action: ActionInput): ActionResponse;
 }
 
 /** Delivery failed; `retryable` ones are tried again later from the outbox (after `retryAfterMs` if given). */

@@ -31,6 +31,7 @@ export const commonTexts = {
       ? `Bitte wende dich an ${admins.join(', ')}; dort kann man dich in die Organisationsdatei aufnehmen.`
       : 'Bitte wende dich an die Administration deines Jobcenters; dort kann man dich in die Organisationsdatei aufnehmen.'),
   problemsHeading: 'Das hat nicht geklappt:',
+  unknownAction: 'Diese Schaltfläche ist nicht mehr aktiv. Bitte den Befehl neu aufrufen.',
   yes: 'ja',
   no: 'nein',
 };

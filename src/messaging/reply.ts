@@ -9,6 +9,8 @@ export type Block =
   | { kind: 'facts'; facts: Fact[] }
   | { kind: 'list'; items: string[] }
   | { kind: 'actions'; buttons: Button[] }
+  /** A line with a choice next to it (Slack: section with a static_select accessory). */
+  | { kind: 'select'; text: string; actionId: string; options: FieldOption[]; initial?: string; placeholder?: string }
   | { kind: 'divider' };
 
 export interface Fact {
@@ -53,6 +55,18 @@ export type Target =
   | { kind: 'channel'; teamId: string }
   | { kind: 'direct'; personId: string };
 
+/**
+ * A person mentioned inside a text. Renderers replace the token: Slack by `<@U…>`, the console by the
+ * person's name, so the same message notifies on each platform.
+ */
+export const mention = (personId: string): string => `@{${personId}}`;
+export const MENTION_PATTERN = /@\{([A-Za-z0-9._:-]+)\}/g;
+
+/** Replaces every mention token using `resolve` (person id → platform text). */
+export function resolveMentions(text: string, resolve: (personId: string) => string): string {
+  return text.replace(MENTION_PATTERN, (_m, id: string) => resolve(id));
+}
+
 export const heading = (text: string): Block => ({ kind: 'heading', text });
 export const text = (value: string): Block => ({ kind: 'text', text: value });
 export const facts = (...items: Array<[string, string]>): Block => ({
@@ -85,6 +99,9 @@ export function toPlainText(msg: Message): string {
         break;
       case 'actions':
         lines.push(block.buttons.map((b) => `[${b.label}]`).join(' '));
+        break;
+      case 'select':
+        lines.push(`${block.text} [${block.options.find((o) => o.value === block.initial)?.label ?? '…'}]`);
         break;
       case 'divider':
         lines.push('—');

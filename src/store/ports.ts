@@ -30,6 +30,10 @@ export interface NewReferral {
   reason?: string;
   /** U25: month of the 25th birthday, YYYY-MM (R10). */
   u25Until?: string;
+  /** R10: the U25 case this Ü25 referral continues. */
+  transferFrom?: string;
+  /** R10: flagged later than three months before the 25th-birthday month. */
+  transferLate?: boolean;
   referringPersonId: string;
   referringTeamId: string;
   receivingTeamId: string;
@@ -38,12 +42,34 @@ export interface NewReferral {
   createdAt: Instant;
 }
 
-export interface CaseRecord extends NewReferral {
+export interface CaseRecord extends NewReferral, CaseProgress {
   id: number;
   status: CaseStatus;
-  assignedFmId?: string;
   updatedAt: Instant;
 }
+
+/** What happens to a referral after it was made: assignment, intake, decline, end. */
+export interface CaseProgress {
+  assignedFmId?: string;
+  assignedAt?: Instant;
+  /** Date of the intake talk; the case is active from then. */
+  intakeOn?: LocalDate;
+  /** R5: warm handover (three-way talk) took place. */
+  intakeWarm?: boolean;
+  /** R6: goals formulated jointly. */
+  intakeGoals?: boolean;
+  /** R4: intake after the deadline. */
+  intakeLate?: boolean;
+  /** R11: why there was no warm handover. */
+  intakeNote?: string;
+  /** R12: why the FM declined the referral. */
+  declinedReason?: string;
+  endedOn?: LocalDate;
+  endReason?: string;
+}
+
+/** Caseload = cases assigned to an FM and not exited. */
+export const CASELOAD_STATUSES: readonly CaseStatus[] = ['zugewiesen', 'aktiv'];
 
 export interface CaseRepository {
   insertReferral(referral: NewReferral): CaseRecord;
@@ -52,7 +78,54 @@ export interface CaseRepository {
   findOpenByClient(clientRef: string): CaseRecord | undefined;
   /** Referrals in status "vorgemerkt", by intake deadline, optionally narrowed. */
   openReferrals(filter: { referringPersonId?: string; receivingTeamIds?: string[] }): CaseRecord[];
+  /**
+   * Moves a case from one of `from` to `to` and sets `changes`; undefined (and nothing written) when the
+   * case is not in one of `from` — so a repeated click or a race changes nothing.
+   */
+  transition(caseCode: string, from: readonly CaseStatus[], to: CaseStatus, changes: CaseProgress, at: Instant): CaseRecord | undefined;
+  /** Cases in `statuses`, optionally only those of one FM or received by some teams; by case code. */
+  list(filter: { statuses: readonly CaseStatus[]; assignedFmId?: string; receivingTeamIds?: string[] }): CaseRecord[];
+  /** Per FM id, the number of cases in CASELOAD_STATUSES. */
+  caseloads(): Map<string, number>;
   count(): number;
+}
+
+export type RoundStatus = 'proposed' | 'confirmed' | 'superseded';
+
+/** One line of an assignment round: which referral goes to which FM. */
+export interface RoundRow {
+  caseCode: string;
+  fmId?: string;
+  overflow: boolean;
+}
+
+export interface RoundRecord {
+  id: number;
+  teamId: string;
+  roundDate: LocalDate;
+  trigger: 'command' | 'schedule';
+  status: RoundStatus;
+  rows: RoundRow[];
+  /** FM ids left out and why (codes with numbers, rendered by the command). */
+  leftOut: Array<{ fmId: string; reason: string; absentDays?: number; workingDays?: number }>;
+  createdBy: string;
+  createdAt: Instant;
+  confirmedBy?: string;
+  confirmedAt?: Instant;
+}
+
+/** The weekly assignment rounds (R9). */
+export interface RoundRepository {
+  create(round: Omit<RoundRecord, 'id' | 'status' | 'confirmedBy' | 'confirmedAt'>): RoundRecord;
+  byId(id: number): RoundRecord | undefined;
+  /** Proposed rounds of the team become "superseded" (a newer proposal replaces them). */
+  supersede(teamId: string): number;
+  /** Replaces the rows of a proposed round; false when it is no longer proposed. */
+  updateRows(id: number, rows: RoundRow[], leftOut: RoundRecord['leftOut']): boolean;
+  /** Proposed → confirmed, once; false when it was not proposed (a second confirm changes nothing). */
+  confirm(id: number, by: string, at: Instant): boolean;
+  /** Per FM id, how many referrals confirmed rounds of the team gave them since `sinceDate`. */
+  recentAssignments(teamId: string, sinceDate: LocalDate): Map<string, number>;
 }
 
 /** Sequential case codes per year (FM-YYYY-NNNN); a number once drawn is never drawn again. */
@@ -107,6 +180,7 @@ export interface Outbox {
 /** Everything behind one database; `transaction` makes state, audit and outbox one unit. */
 export interface Store {
   cases: CaseRepository;
+  rounds: RoundRepository;
   codes: CaseCodeSequence;
   audit: AuditLog;
   outbox: Outbox;

@@ -50,6 +50,6 @@ describe('parseCommandLine', () => {
   });
 
   it('refuses a text of 10,000 characters', () => {
-    expect(problem(`vormerken grund="${'x'.repeat(10_000)}"`).message).toMatch(/zu lang \(10012 Zeichen/);
+    expect(problem(`vormerken grund="${'x'.repeat(10_000)}"`).message).toMatch(/zu lang \(10018 Zeichen/);
   });
 });

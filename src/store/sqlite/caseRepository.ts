@@ -3,6 +3,8 @@ import {
   OPEN_STATUSES,
   OpenCaseExistsError,
   type AccessRoute,
+  CASELOAD_STATUSES,
+  type CaseProgress,
   type CaseRecord,
   type CaseRepository,
   type CaseStatus,
@@ -32,9 +34,37 @@ interface CaseRow {
   assigned_fm_id: string | null;
   created_at: number;
   updated_at: number;
+  transfer_from: string | null;
+  transfer_late: 0 | 1 | null;
+  assigned_at: number | null;
+  intake_on: string | null;
+  intake_warm: 0 | 1 | null;
+  intake_goals: 0 | 1 | null;
+  intake_late: 0 | 1 | null;
+  intake_note: string | null;
+  declined_reason: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
 }
 
-type InsertParams = Omit<CaseRow, 'id' | 'status' | 'assigned_fm_id' | 'updated_at'>;
+type ProgressColumn = keyof typeof PROGRESS_COLUMNS;
+type InsertParams = Omit<CaseRow, 'id' | 'status' | 'assigned_fm_id' | 'updated_at' | ProgressColumn>;
+
+/** CaseProgress field → column; booleans are stored as 0/1. */
+const PROGRESS_COLUMNS = {
+  assigned_fm_id: 'assignedFmId',
+  assigned_at: 'assignedAt',
+  intake_on: 'intakeOn',
+  intake_warm: 'intakeWarm',
+  intake_goals: 'intakeGoals',
+  intake_late: 'intakeLate',
+  intake_note: 'intakeNote',
+  declined_reason: 'declinedReason',
+  ended_on: 'endedOn',
+  end_reason: 'endReason',
+} as const satisfies Record<string, keyof CaseProgress>;
+
+const BOOLEAN_FIELDS = new Set<string>(['intakeWarm', 'intakeGoals', 'intakeLate']);
 
 const SELECT = 'SELECT * FROM cases';
 const OPEN = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -50,11 +80,11 @@ export class SqliteCaseRepository implements CaseRepository {
       INSERT INTO cases (
         case_code, client_ref, client_group, route, prognosis, needs, counted_needs, integration12, assessment,
         reason, u25_until, referring_person_id, referring_team_id, receiving_team_id, flagged_on, intake_deadline,
-        status, assigned_fm_id, created_at, updated_at
+        status, assigned_fm_id, created_at, updated_at, transfer_from, transfer_late
       ) VALUES (
         @case_code, @client_ref, @client_group, @route, @prognosis, @needs, @counted_needs, @integration12, @assessment,
         @reason, @u25_until, @referring_person_id, @referring_team_id, @receiving_team_id, @flagged_on, @intake_deadline,
-        'vorgemerkt', NULL, @created_at, @created_at
+        'vorgemerkt', NULL, @created_at, @created_at, @transfer_from, @transfer_late
       ) RETURNING *`);
     this.selectByCode = db.prepare<[string], CaseRow>(`${SELECT} WHERE case_code = ?`);
     this.selectOpenByClient = db.prepare<[string], CaseRow>(`${SELECT} WHERE client_ref = ? AND ${OPEN}`);
@@ -99,6 +129,49 @@ export class SqliteCaseRepository implements CaseRepository {
       .map(toRecord);
   }
 
+  transition(caseCode: string, from: readonly CaseStatus[], to: CaseStatus, changes: CaseProgress, at: number): CaseRecord | undefined {
+    const sets = ['status = @to', 'updated_at = @at'];
+    const params: Record<string, unknown> = { caseCode, to, at, from: JSON.stringify(from) };
+    for (const [column, field] of Object.entries(PROGRESS_COLUMNS)) {
+      if (!(field in changes)) continue;
+      const value = changes[field];
+      sets.push(`${column} = @${column}`);
+      params[column] = typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
+    }
+    const row = this.db
+      .prepare<Record<string, unknown>, CaseRow>(
+        `UPDATE cases SET ${sets.join(', ')} WHERE case_code = @caseCode AND status IN (SELECT value FROM json_each(@from)) RETURNING *`,
+      )
+      .get(params);
+    return row && toRecord(row);
+  }
+
+  list(filter: { statuses: readonly CaseStatus[]; assignedFmId?: string; receivingTeamIds?: string[] }): CaseRecord[] {
+    const conditions = ['status IN (SELECT value FROM json_each(?))'];
+    const params: unknown[] = [JSON.stringify(filter.statuses)];
+    if (filter.assignedFmId !== undefined) {
+      conditions.push('assigned_fm_id = ?');
+      params.push(filter.assignedFmId);
+    }
+    if (filter.receivingTeamIds !== undefined) {
+      conditions.push('receiving_team_id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.receivingTeamIds));
+    }
+    return this.db
+      .prepare<unknown[], CaseRow>(`${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY case_code`)
+      .all(...params)
+      .map(toRecord);
+  }
+
+  caseloads(): Map<string, number> {
+    const rows = this.db
+      .prepare<[string], { fm: string; n: number }>(
+        'SELECT assigned_fm_id AS fm, count(*) AS n FROM cases WHERE assigned_fm_id IS NOT NULL AND status IN (SELECT value FROM json_each(?)) GROUP BY assigned_fm_id',
+      )
+      .all(JSON.stringify(CASELOAD_STATUSES));
+    return new Map(rows.map((r) => [r.fm, r.n]));
+  }
+
   count(): number {
     return this.countAll.get() ?? 0;
   }
@@ -131,6 +204,8 @@ function toInsertParams(r: NewReferral): InsertParams {
     flagged_on: r.flaggedOn,
     intake_deadline: r.intakeDeadline,
     created_at: r.createdAt,
+    transfer_from: r.transferFrom ?? null,
+    transfer_late: r.transferLate === undefined ? null : r.transferLate ? 1 : 0,
   };
 }
 
@@ -157,6 +232,13 @@ function toRecord(row: CaseRow): CaseRecord {
   };
   if (row.reason !== null) record.reason = row.reason;
   if (row.u25_until !== null) record.u25Until = row.u25_until;
-  if (row.assigned_fm_id !== null) record.assignedFmId = row.assigned_fm_id;
+  if (row.transfer_from !== null) record.transferFrom = row.transfer_from;
+  if (row.transfer_late !== null) record.transferLate = row.transfer_late === 1;
+  const progress = record as unknown as Record<string, unknown>;
+  for (const [column, field] of Object.entries(PROGRESS_COLUMNS)) {
+    const value = row[column as ProgressColumn];
+    if (value === null) continue;
+    progress[field] = BOOLEAN_FIELDS.has(field) ? value === 1 : value;
+  }
   return record;
 }

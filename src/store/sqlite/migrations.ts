@@ -79,4 +79,43 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_status_next_attempt ON outbox (status, next_attempt_at);
     `,
   },
+  {
+    version: 2,
+    name: 'case progress (assignment, intake, decline, end), U25 transfer, assignment rounds',
+    sql: `
+      ALTER TABLE cases ADD COLUMN transfer_from TEXT;
+      ALTER TABLE cases ADD COLUMN transfer_late INTEGER CHECK (transfer_late IN (0, 1));
+      ALTER TABLE cases ADD COLUMN assigned_at INTEGER;
+      ALTER TABLE cases ADD COLUMN intake_on TEXT CHECK (intake_on IS NULL OR date(intake_on) = intake_on);
+      ALTER TABLE cases ADD COLUMN intake_warm INTEGER CHECK (intake_warm IN (0, 1));
+      ALTER TABLE cases ADD COLUMN intake_goals INTEGER CHECK (intake_goals IN (0, 1));
+      ALTER TABLE cases ADD COLUMN intake_late INTEGER CHECK (intake_late IN (0, 1));
+      ALTER TABLE cases ADD COLUMN intake_note TEXT;
+      ALTER TABLE cases ADD COLUMN declined_reason TEXT;
+      ALTER TABLE cases ADD COLUMN ended_on TEXT CHECK (ended_on IS NULL OR date(ended_on) = ended_on);
+      ALTER TABLE cases ADD COLUMN end_reason TEXT;
+      CREATE INDEX cases_assigned_fm ON cases (assigned_fm_id, status);
+
+      -- R10: a U25 case and its Ü25 follow-up referral are open at the same time for one client;
+      -- still only one open case per client and group.
+      DROP INDEX cases_one_open_per_client;
+      CREATE UNIQUE INDEX cases_one_open_per_client_group ON cases (client_ref, client_group)
+        WHERE status IN ('vorgemerkt', 'zugewiesen', 'aktiv', 'strittig');
+
+      CREATE TABLE rounds (
+        id           INTEGER PRIMARY KEY,
+        team_id      TEXT    NOT NULL,
+        round_date   TEXT    NOT NULL CHECK (date(round_date) = round_date),
+        trigger      TEXT    NOT NULL CHECK (trigger IN ('command', 'schedule')),
+        status       TEXT    NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'confirmed', 'superseded')),
+        rows         TEXT    NOT NULL CHECK (json_valid(rows) AND json_type(rows) = 'array'),
+        left_out     TEXT    NOT NULL CHECK (json_valid(left_out) AND json_type(left_out) = 'array'),
+        created_by   TEXT    NOT NULL,
+        created_at   INTEGER NOT NULL,
+        confirmed_by TEXT,
+        confirmed_at INTEGER
+      ) STRICT;
+      CREATE INDEX rounds_team_status ON rounds (team_id, status);
+    `,
+  },
 ];

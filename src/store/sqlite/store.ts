@@ -5,15 +5,18 @@ import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
 import { backupDatabase, isHealthy, openDatabase } from './database.js';
 import { SqliteOutbox } from './outbox.js';
+import { SqliteRoundRepository } from './roundRepository.js';
 
 export class SqliteStore implements Store {
   readonly cases: SqliteCaseRepository;
+  readonly rounds: SqliteRoundRepository;
   readonly codes: SqliteCaseCodeSequence;
   readonly audit: SqliteAuditLog;
   readonly outbox: SqliteOutbox;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
+    this.rounds = new SqliteRoundRepository(db);
     this.codes = new SqliteCaseCodeSequence(db);
     this.audit = new SqliteAuditLog(db);
     this.outbox = new SqliteOutbox(db);
