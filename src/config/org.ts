@@ -80,6 +80,13 @@ export const teamSchema = z.object({
   teamsChannel: z.string().min(1).optional(),
   /** M&I teams: the FM who is this team's contact person (R30). */
   contactFm: ref.optional(),
+  /** FM teams: the weekly meeting where the assignment round takes place (R9); ISO weekday 1 = Monday. */
+  meeting: z
+    .object({
+      weekday: z.number().int().min(1).max(5).default(2),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit im Format HH:MM').default('09:00'),
+    })
+    .default({ weekday: 2, time: '09:00' }),
 });
 
 export const officeSchema = z.object({

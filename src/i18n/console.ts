@@ -22,6 +22,7 @@ export const consoleTexts = {
   channelHeader: (teamId: string): string => `# ${teamId} (Kanal):`,
   directHeader: (name: string, personId: string): string => `✉ Direktnachricht an ${name} (${personId}):`,
 
+  noChoice: '—',
   buttonsHint: '(Schaltflächen sind in Slack und Teams klickbar; hier tippst du den passenden /fm-Befehl, siehe /fm hilfe.)',
   errorPrefix: '⚠',
   fieldError: (label: string, key: string, text: string): string => `${label} (${key}): ${text}`,

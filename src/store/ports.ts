@@ -107,7 +107,7 @@ export interface RoundRecord {
   status: RoundStatus;
   rows: RoundRow[];
   /** FM ids left out and why (codes with numbers, rendered by the command). */
-  leftOut: Array<{ fmId: string; reason: string; absentDays?: number; workingDays?: number }>;
+  leftOut: Array<{ fmId: string; reason: string; absentDays?: number; workingDays?: number; until?: LocalDate }>;
   createdBy: string;
   createdAt: Instant;
   confirmedBy?: string;
@@ -118,6 +118,10 @@ export interface RoundRecord {
 export interface RoundRepository {
   create(round: Omit<RoundRecord, 'id' | 'status' | 'confirmedBy' | 'confirmedAt'>): RoundRecord;
   byId(id: number): RoundRecord | undefined;
+  /** The team's newest round that is still proposed. */
+  currentProposal(teamId: string): RoundRecord | undefined;
+  /** The team's round of that date started by the schedule, if any. */
+  scheduled(teamId: string, roundDate: LocalDate): RoundRecord | undefined;
   /** Proposed rounds of the team become "superseded" (a newer proposal replaces them). */
   supersede(teamId: string): number;
   /** Replaces the rows of a proposed round; false when it is no longer proposed. */

@@ -32,7 +32,7 @@ function isTerminal(stream: Readable | Writable): boolean {
 
 /** Outgoing messages on the console: every person and team is reachable, messages go to `output`. */
 export function createConsoleTransport(opts: { org: OrgIndex; output: Writable; ansi?: boolean }): Transport {
-  const render: RenderOptions = { ansi: opts.ansi ?? isTerminal(opts.output) };
+  const render: RenderOptions = { ansi: opts.ansi ?? isTerminal(opts.output), org: opts.org };
   return {
     platform: 'console',
     address: (target: Target) => (target.kind === 'channel' ? target.teamId : target.personId),
@@ -63,7 +63,7 @@ class ConsoleSession {
     this.rl = createInterface({ input: opts.input, output: opts.output, terminal });
     // The iterator buffers lines that arrive while a command is still running (piped input).
     this.lines = this.rl[Symbol.asyncIterator]();
-    this.render = { ansi: isTerminal(opts.output) };
+    this.render = { ansi: isTerminal(opts.output), org: opts.org };
     this.echo = !isTerminal(opts.input);
     this.person = this.startPerson();
   }

@@ -4,10 +4,12 @@
  */
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { consoleTexts as t } from '../../i18n/console.js';
-import type { FormField, Message, Target } from '../../messaging/reply.js';
+import { resolveMentions, type FormField, type Message, type Target } from '../../messaging/reply.js';
 
 export interface RenderOptions {
   ansi: boolean;
+  /** Resolves person mentions (`@{id}`) to names; without it the id is shown. */
+  org?: OrgIndex;
 }
 
 const INDENT = '  ';
@@ -42,12 +44,18 @@ export function renderBody(msg: Message, opts: RenderOptions): string[] {
       case 'actions':
         lines.push(block.buttons.map((b) => `[${b.label}]`).join(' '), t.buttonsHint);
         break;
+      case 'select': {
+        const chosen = block.options.find((o) => o.value === block.initial)?.label ?? t.noChoice;
+        lines.push(`${block.text} → ${chosen}`);
+        break;
+      }
       case 'divider':
         lines.push('─'.repeat(40));
         break;
     }
   }
-  return lines.length ? lines : msg.text.split('\n');
+  const body = lines.length ? lines : msg.text.split('\n');
+  return body.map((line) => resolveMentions(line, (id) => opts.org?.person(id)?.name ?? id));
 }
 
 function framed(header: string, body: string[], opts: RenderOptions): string {

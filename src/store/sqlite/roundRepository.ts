@@ -34,6 +34,20 @@ export class SqliteRoundRepository implements RoundRepository {
     return row && toRecord(row);
   }
 
+  currentProposal(teamId: string): RoundRecord | undefined {
+    const row = this.db
+      .prepare<[string], Row>(`SELECT * FROM rounds WHERE team_id = ? AND status = 'proposed' ORDER BY id DESC LIMIT 1`)
+      .get(teamId);
+    return row && toRecord(row);
+  }
+
+  scheduled(teamId: string, roundDate: LocalDate): RoundRecord | undefined {
+    const row = this.db
+      .prepare<[string, string], Row>(`SELECT * FROM rounds WHERE team_id = ? AND round_date = ? AND trigger = 'schedule' ORDER BY id LIMIT 1`)
+      .get(teamId, roundDate);
+    return row && toRecord(row);
+  }
+
   supersede(teamId: string): number {
     return this.db.prepare(`UPDATE rounds SET status = 'superseded' WHERE team_id = ? AND status = 'proposed'`).run(teamId).changes;
   }

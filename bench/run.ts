@@ -1,0 +1,19 @@
+/**
+ * Runs every benchmark, one after the other (`npm run bench`), or only those named on the command line
+ * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
+ */
+import { benchAssignment } from './assignment.js';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  assignment: () => benchAssignment(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench();
+}

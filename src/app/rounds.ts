@@ -1,0 +1,351 @@
+/**
+ * The weekly assignment round (R9, R13, R14): builds the proposal from the open referrals and the
+ * team's caseloads, lets the team change it, and confirms it — each step in one transaction with its
+ * audit entries and messages. Used by `/fm runde`, its buttons and the scheduled job.
+ */
+import type { CommandDeps } from '../../commands/types.js';
+import { caseloadRatio, type Person, type Team } from '../config/org.js';
+import { loadsFor, proposeAssignment, type FmLoad, type LeftOutReason, type RoundFm } from '../domain/assignment.js';
+import { UserError } from '../domain/errors.js';
+import { formatInTimeZone } from '../domain/format.js';
+import { addDays, formatGermanDate, type Instant, type LocalDate } from '../domain/time.js';
+import { referralTexts } from '../i18n/commands.js';
+import { needLabel } from '../i18n/rules.js';
+import { roundTexts as T } from '../i18n/rounds.js';
+import {
+  actions,
+  facts,
+  heading,
+  list,
+  mention,
+  message,
+  text,
+  type Block,
+  type Message,
+} from '../messaging/reply.js';
+import type { CaseRecord, RoundRecord, RoundRow } from '../store/ports.js';
+
+/** How far back "recent rounds" reach for spreading equal choices (R14: even distribution). */
+const RECENT_DAYS = 28;
+/** Slack allows 50 blocks a message; beyond this many rows the choice moves to `/fm runde aendern`. */
+const MAX_SELECT_ROWS = 30;
+
+export const ROUND_ACTIONS = { confirm: 'round.confirm', recompute: 'round.recompute', choose: 'round.choose' } as const;
+
+export function isRoundMember(deps: CommandDeps, person: Person, team: Team): boolean {
+  return person.team === team.id || deps.org.teamsLedBy(person).some((t) => t.id === team.id);
+}
+
+export function assertRoundMember(deps: CommandDeps, person: Person, team: Team): void {
+  if (!isRoundMember(deps, person, team)) throw new UserError(T.notMember(team.name));
+}
+
+/** The FMs of the team who take part in rounds (role fm). */
+function teamFms(deps: CommandDeps, team: Team): Person[] {
+  return deps.org.membersOf(team).filter((p) => p.roles.includes('fm'));
+}
+
+function roundFms(deps: CommandDeps, team: Team, roundDate: LocalDate): RoundFm[] {
+  const caseloads = deps.store.cases.caseloads();
+  const recent = deps.store.rounds.recentAssignments(team.id, addDays(roundDate, -RECENT_DAYS));
+  const group = team.kind === 'fm_u25' ? 'u25' : 'ue25';
+  return teamFms(deps, team).map((p) => ({
+    id: p.id,
+    group,
+    capacity: caseloadRatio(team) * p.fte, // R13/R14: individual capacity
+    caseload: caseloads.get(p.id) ?? 0,
+    absences: p.absences,
+    topics: p.topics,
+    recentAssignments: recent.get(p.id) ?? 0,
+  }));
+}
+
+function openReferrals(deps: CommandDeps, team: Team): CaseRecord[] {
+  return deps.store.cases.openReferrals({ receivingTeamIds: [team.id] });
+}
+
+function propose(deps: CommandDeps, team: Team, roundDate: LocalDate): { rows: RoundRow[]; leftOut: RoundRecord['leftOut'] } {
+  const referrals = openReferrals(deps, team);
+  const proposal = proposeAssignment({
+    roundDate,
+    calendar: deps.calendar,
+    fms: roundFms(deps, team, roundDate),
+    referrals: referrals.map((r) => ({ caseCode: r.caseCode, group: r.group, needs: r.needs, intakeDeadline: r.intakeDeadline })),
+  });
+  return {
+    rows: proposal.rows.map((r) => (r.fmId === undefined ? { caseCode: r.caseCode, overflow: r.overflow } : { caseCode: r.caseCode, fmId: r.fmId, overflow: r.overflow })),
+    leftOut: proposal.leftOut.map((l) => ({ fmId: l.fmId, ...leftOutFields(l.reason) })),
+  };
+}
+
+function leftOutFields(reason: LeftOutReason): Omit<RoundRecord['leftOut'][number], 'fmId'> {
+  return reason.kind === 'absent-on-round-day'
+    ? { reason: reason.kind }
+    : { reason: reason.kind, absentDays: reason.absentDays, workingDays: reason.workingDays, until: reason.until };
+}
+
+/**
+ * Posts a new proposal for the team (older open proposals are superseded) and tells the team lead when
+ * the referrals do not fit the capacity (R4). Returns undefined when there is nothing to distribute.
+ */
+export function startRound(
+  deps: CommandDeps,
+  team: Team,
+  opts: { actorId: string; trigger: RoundRecord['trigger']; roundDate: LocalDate; now: Instant },
+): RoundRecord | undefined {
+  const { rows, leftOut } = propose(deps, team, opts.roundDate);
+  if (rows.length === 0) return undefined;
+  return deps.store.transaction(() => {
+    deps.store.rounds.supersede(team.id);
+    const round = deps.store.rounds.create({
+      teamId: team.id,
+      roundDate: opts.roundDate,
+      trigger: opts.trigger,
+      rows,
+      leftOut,
+      createdBy: opts.actorId,
+      createdAt: opts.now,
+    });
+    deps.store.audit.record({ at: opts.now, actorId: opts.actorId, action: 'round.proposed', details: { roundId: round.id, teamId: team.id, referrals: rows.length } });
+    deps.store.outbox.enqueue({
+      dedupeKey: `round.post:${round.id}`,
+      target: { kind: 'channel', teamId: team.id },
+      message: renderRound(deps, round),
+      createdAt: opts.now,
+    });
+    notifyOverflow(deps, team, round, opts.now);
+    return round;
+  });
+}
+
+/** R4: the FM team lead keeps capacity in view; told once per round. */
+function notifyOverflow(deps: CommandDeps, team: Team, round: RoundRecord, now: Instant): void {
+  const codes = round.rows.filter((r) => r.overflow || r.fmId === undefined).map((r) => r.caseCode);
+  if (codes.length === 0) return;
+  for (const lead of deps.org.leadsOf(team)) {
+    deps.store.outbox.enqueue({
+      dedupeKey: `round.overflow:${round.id}:${lead.id}`,
+      target: { kind: 'direct', personId: lead.id },
+      message: message(T.overflowDmSummary(team.name), text(T.overflowDmText(team.name, codes))),
+      createdAt: now,
+    });
+  }
+}
+
+/** Recomputes the proposal of a still-open round in place. */
+export function recomputeRound(deps: CommandDeps, round: RoundRecord, actorId: string): RoundRecord {
+  const team = requireTeam(deps, round.teamId);
+  const { rows, leftOut } = propose(deps, team, round.roundDate);
+  deps.store.transaction(() => {
+    if (!deps.store.rounds.updateRows(round.id, rows, leftOut)) throw new UserError(staleText(deps, round));
+    deps.store.audit.record({ at: deps.clock.now(), actorId, action: 'round.recomputed', details: { roundId: round.id } });
+  });
+  return deps.store.rounds.byId(round.id)!;
+}
+
+/** The team moves one referral to another FM of the team. */
+export function changeRow(deps: CommandDeps, round: RoundRecord, caseCode: string, fmId: string, actorId: string): RoundRecord {
+  const team = requireTeam(deps, round.teamId);
+  if (!round.rows.some((r) => r.caseCode === caseCode)) throw new UserError(T.unknownRow(caseCode));
+  if (!teamFms(deps, team).some((p) => p.id === fmId)) throw new UserError(T.notAnFm(fmId, team.name), 'fm');
+  const rows = withOverflow(
+    deps,
+    team,
+    round,
+    round.rows.map((r) => (r.caseCode === caseCode ? { ...r, fmId } : r)),
+  );
+  deps.store.transaction(() => {
+    if (!deps.store.rounds.updateRows(round.id, rows, round.leftOut)) throw new UserError(staleText(deps, round));
+    deps.store.audit.record({ at: deps.clock.now(), actorId, action: 'round.changed', caseCode, details: { roundId: round.id, fmId } });
+  });
+  return deps.store.rounds.byId(round.id)!;
+}
+
+/** Marks the rows that take their FM above capacity, in deadline order. */
+function withOverflow(deps: CommandDeps, team: Team, round: RoundRecord, rows: RoundRow[]): RoundRow[] {
+  const fms = new Map(roundFms(deps, team, round.roundDate).map((f) => [f.id, f]));
+  const taken = new Map<string, number>();
+  return rows.map((r) => {
+    if (r.fmId === undefined) return { ...r, overflow: true };
+    const fm = fms.get(r.fmId)!;
+    const k = (taken.get(r.fmId) ?? 0) + 1;
+    taken.set(r.fmId, k);
+    return { ...r, overflow: fm.caseload + k > fm.capacity };
+  });
+}
+
+export interface ConfirmResult {
+  changed: boolean;
+  round: RoundRecord;
+  assigned: string[];
+  skipped: string[];
+}
+
+/**
+ * Confirms a proposed round once: each referral becomes a case of its FM ("zugewiesen"), with audit
+ * entries and direct messages to the FM and the referring IFK, all in one transaction. A second confirm
+ * (double click, second person) finds the round confirmed and changes nothing.
+ */
+export function confirmRound(deps: CommandDeps, round: RoundRecord, actorId: string): ConfirmResult {
+  const now = deps.clock.now();
+  return deps.store.transaction(() => {
+    if (!deps.store.rounds.confirm(round.id, actorId, now)) {
+      return { changed: false, round: deps.store.rounds.byId(round.id)!, assigned: [], skipped: [] };
+    }
+    const assigned: string[] = [];
+    const skipped: string[] = [];
+    for (const row of round.rows) {
+      if (row.fmId === undefined) continue;
+      const record = deps.store.cases.transition(row.caseCode, ['vorgemerkt'], 'zugewiesen', { assignedFmId: row.fmId, assignedAt: now }, now);
+      if (!record) {
+        skipped.push(row.caseCode);
+        continue;
+      }
+      assigned.push(row.caseCode);
+      deps.store.audit.record({ at: now, actorId, action: 'case.assigned', caseCode: row.caseCode, details: { roundId: round.id, fmId: row.fmId, overflow: row.overflow } });
+      notifyAssignment(deps, record, row.fmId, now);
+    }
+    deps.store.audit.record({ at: now, actorId, action: 'round.confirmed', details: { roundId: round.id, teamId: round.teamId, assigned: assigned.length } });
+    return { changed: true, round: deps.store.rounds.byId(round.id)!, assigned, skipped };
+  });
+}
+
+function notifyAssignment(deps: CommandDeps, record: CaseRecord, fmId: string, now: Instant): void {
+  const deadline = formatGermanDate(record.intakeDeadline);
+  deps.store.outbox.enqueue({
+    dedupeKey: `case.assigned.fm:${record.caseCode}:${fmId}`,
+    target: { kind: 'direct', personId: fmId },
+    createdAt: now,
+    message: message(
+      T.fmDmSummary(record.caseCode, deadline),
+      heading(T.fmDmHeading(record.caseCode)),
+      facts(
+        [T.factClient, record.clientRef],
+        [T.factGroup, referralTexts.groupLabel(record.group)],
+        [T.factNeeds, record.needs.map(needLabel).join(', ')],
+        [T.factReferredBy, mention(record.referringPersonId)],
+        [T.factDeadline, deadline],
+      ),
+      heading(T.checklistHeading),
+      list(T.checklist(record.caseCode)),
+    ),
+  });
+  deps.store.outbox.enqueue({
+    dedupeKey: `case.assigned.ifk:${record.caseCode}:${fmId}`,
+    target: { kind: 'direct', personId: record.referringPersonId },
+    createdAt: now,
+    message: message(
+      T.ifkDmSummary(record.caseCode),
+      heading(T.ifkDmHeading(record.caseCode)),
+      facts([T.factClient, record.clientRef]),
+      text(T.ifkDmText(mention(fmId), deadline)),
+    ),
+  });
+}
+
+function requireTeam(deps: CommandDeps, teamId: string): Team {
+  const team = deps.org.team(teamId);
+  if (!team) throw new Error(`round of unknown team ${teamId}`);
+  return team;
+}
+
+export function staleText(deps: CommandDeps, round: RoundRecord): string {
+  const current = deps.store.rounds.byId(round.id) ?? round;
+  if (current.status === 'confirmed') {
+    return T.alreadyConfirmed(personName(deps, current.confirmedBy), formatInTimeZone(current.confirmedAt ?? 0));
+  }
+  return T.superseded;
+}
+
+function personName(deps: CommandDeps, id: string | undefined): string {
+  return (id && deps.org.person(id)?.name) ?? id ?? '—';
+}
+
+/** The channel message of a round: no client references, only case codes and counts. */
+export function renderRound(deps: CommandDeps, round: RoundRecord): Message {
+  const team = requireTeam(deps, round.teamId);
+  const date = formatGermanDate(round.roundDate);
+  const referrals = new Map(round.rows.map((r) => [r.caseCode, deps.store.cases.byCode(r.caseCode)]));
+  const fms = teamFms(deps, team);
+  const names = new Map(fms.map((p) => [p.id, p.name]));
+  const leftOut = new Set(round.leftOut.map((l) => l.fmId));
+  const caseloads = deps.store.cases.caseloads();
+  const confirmed = round.status === 'confirmed';
+  // After confirmation the assigned cases are part of the caseload already.
+  const loads = loadsFor(
+    roundFms(deps, team, round.roundDate).map((f) => ({
+      ...f,
+      caseload: confirmed ? (caseloads.get(f.id) ?? 0) - round.rows.filter((r) => r.fmId === f.id).length : f.caseload,
+    })),
+    round.rows.map((r) => ({ fmId: r.fmId })),
+  );
+
+  const blocks: Block[] = [];
+  const rowText = (code: string): string => {
+    const r = referrals.get(code);
+    return r ? T.row(code, referralTexts.groupLabel(r.group), r.countedNeeds, formatGermanDate(r.intakeDeadline)) : code;
+  };
+
+  if (round.status === 'proposed') {
+    blocks.push(heading(T.heading(team.name, date)), text(T.summary(round.rows.length, fms.length - leftOut.size)));
+    round.rows.forEach((row, index) => {
+      const flag = row.fmId === undefined ? T.rowNoFm : row.overflow ? T.rowOverflow : '';
+      if (index < MAX_SELECT_ROWS) {
+        blocks.push({
+          kind: 'select',
+          text: rowText(row.caseCode) + flag,
+          actionId: ROUND_ACTIONS.choose,
+          placeholder: T.choose,
+          options: fms.map((p) => ({
+            value: `${round.id}|${row.caseCode}|${p.id}`,
+            label: leftOut.has(p.id) ? T.optionAbsent(p.name) : p.name,
+          })),
+          ...(row.fmId ? { initial: `${round.id}|${row.caseCode}|${row.fmId}` } : {}),
+        });
+      } else {
+        blocks.push(text(`${rowText(row.caseCode)} → ${names.get(row.fmId ?? '') ?? '—'}${flag}`));
+      }
+    });
+  } else {
+    const title = confirmed ? T.confirmedHeading(team.name, date) : T.supersededHeading(team.name, date);
+    blocks.push(heading(title));
+    blocks.push(
+      list(
+        round.rows.map((r) =>
+          r.fmId ? T.rowAssigned(rowText(r.caseCode), names.get(r.fmId) ?? r.fmId) : T.rowUnassigned(rowText(r.caseCode)),
+        ),
+      ),
+    );
+  }
+
+  blocks.push({ kind: 'divider' }, heading(T.loadsHeading), list(loads.map((l) => loadLine(names, l))));
+  if (round.leftOut.length) {
+    blocks.push(
+      heading(T.leftOutHeading),
+      list(
+        round.leftOut.map((l) => {
+          const name = names.get(l.fmId) ?? l.fmId;
+          return l.reason === 'absent-on-round-day'
+            ? T.leftOutRoundDay(name)
+            : T.leftOutMostDays(name, l.absentDays ?? 0, l.workingDays ?? 0, formatGermanDate(l.until ?? round.roundDate));
+        }),
+      ),
+    );
+  }
+  if (round.rows.some((r) => r.overflow || r.fmId === undefined)) blocks.push(text(T.overflowNote));
+  if (round.status === 'proposed') {
+    blocks.push(
+      actions(
+        { actionId: ROUND_ACTIONS.confirm, label: T.confirm, value: String(round.id), style: 'primary' },
+        { actionId: ROUND_ACTIONS.recompute, label: T.recompute, value: String(round.id) },
+      ),
+    );
+  } else if (confirmed) {
+    blocks.push(text(T.confirmedBy(personName(deps, round.confirmedBy), formatInTimeZone(round.confirmedAt ?? 0))));
+  }
+  return message(confirmed ? T.confirmedHeading(team.name, date) : T.heading(team.name, date), ...blocks);
+}
+
+function loadLine(names: Map<string, string>, l: FmLoad): string {
+  return T.load(names.get(l.fmId) ?? l.fmId, l.before, l.after, T.capacity(l.capacity), T.percent(l.utilisationAfter));
+}
