@@ -5,6 +5,9 @@
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from './app/bot.js';
 import { Delivery } from './app/delivery.js';
+import { Scheduler } from './app/scheduler.js';
+import { JOBS } from '../jobs/index.js';
+import { DEFAULT_NEED_CATALOGUE } from './domain/needs.js';
 import type { Transport } from './app/ports.js';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { loadOrgFileOrThrow } from './config/load.js';
@@ -36,7 +39,8 @@ export async function start(
   if (env.now !== undefined) console.warn(appTexts.clockShifted(formatInTimeZone(env.now)));
   const calendar = new WorkCalendar({ holidayRegion: org.org.jobcenter.holidayRegion });
   const store = SqliteStore.open(env.dbPath);
-  const bot = new Bot({ org, store, clock, calendar });
+  const deps = { org, store, clock, calendar, needCatalogue: DEFAULT_NEED_CATALOGUE };
+  const bot = new Bot(deps);
 
   const transports: Transport[] = [];
   let slack: SlackPlatform | undefined;
@@ -60,11 +64,13 @@ export async function start(
   const consoleMode = env.platforms.includes('console');
   if (consoleMode) transports.push(createConsoleTransport({ org, output }));
   const delivery = new Delivery(store, transports, clock);
+  const scheduler = new Scheduler(deps, JOBS, () => delivery.flush());
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    scheduler.stop();
     delivery.stop();
     await slack?.stop();
     await delivery.flush().catch(() => undefined);
@@ -76,7 +82,11 @@ export async function start(
     console.info(env.slack?.mode === 'socket' ? appTexts.slackSocket(slack.port() ?? env.port) : appTexts.slackListening(env.host, slack.port() ?? env.port));
   }
   // The console flushes after every line itself; a timer would print into the middle of the prompt.
-  if (slack) delivery.start(DELIVERY_INTERVAL_MS);
+  if (slack) {
+    delivery.start(DELIVERY_INTERVAL_MS);
+    // Jobs missed while the bot was down run now; what is due comes from the database.
+    await scheduler.start();
+  }
   // Whatever was queued before a restart goes out now, not only on the next tick.
   await delivery.flush();
 

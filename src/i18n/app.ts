@@ -24,5 +24,8 @@ export const cliTexts = {
   backupWritten: (file: string) => `Sicherung geschrieben: ${file}`,
   backupNoDatabase: (file: string) => `Keine Datenbank unter ${file} gefunden (FM_LOTSE_DB).`,
   badInstant: (text: string) => `--at: „${text}“ ist kein ISO-8601-Zeitpunkt (z. B. 2026-03-02T07:30:00+01:00).`,
-  noJobsYet: 'Es sind noch keine geplanten Jobs eingerichtet; es wurde nichts gesendet.',
+  dryRunHeading: (n: number) => `Probelauf: ${n} ${n === 1 ? 'Nachricht würde' : 'Nachrichten würden'} gesendet (nichts wurde gespeichert).`,
+  jobOutcome: (job: string, queued: number, error?: string) =>
+    error ? `${job}: Fehler – ${error}` : `${job}: ${queued} ${queued === 1 ? 'Nachricht' : 'Nachrichten'} eingereiht`,
+  jobsSent: (n: number) => `${n} ${n === 1 ? 'Nachricht' : 'Nachrichten'} gesendet.`,
 };

@@ -72,6 +72,24 @@ describe('npx fm-lotse', () => {
     backup.close();
   });
 
+  it('jobs run sends what is due at that instant once; --dry-run only shows it', async () => {
+    const db = path.join(dir, 'fm.db');
+    await runTs('src/main.ts', [], { env: { FM_LOTSE_DB: db, FM_LOTSE_NOW: '2026-03-02T10:00:00+01:00' }, input: `${REFERRAL}\n` });
+    const at = ['jobs', 'run', '--at', '2026-03-03T09:00:00+01:00'];
+    const dry = await runTs('src/cli.ts', [...at, '--dry-run'], { env: { FM_LOTSE_DB: db } });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Probelauf: 2 Nachrichten/);
+    expect(dry.stdout).toContain('Zuweisungsrunde Fallmanagement Ü25 – 03.03.2026');
+
+    const real = await runTs('src/cli.ts', at, { env: { FM_LOTSE_DB: db } });
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain('# fm-ue25 (Kanal):');
+    expect(real.stdout).toContain('2 Nachrichten gesendet.');
+    expect(real.stdout).not.toContain('123A456789');
+    const again = await runTs('src/cli.ts', at, { env: { FM_LOTSE_DB: db } });
+    expect(again.stdout).toContain('0 Nachrichten gesendet.');
+  });
+
   it('jobs run refuses an instant that is not ISO-8601', async () => {
     const result = await runTs('src/cli.ts', ['jobs', 'run', '--at', 'morgen']);
     expect(result.code).toBe(2);

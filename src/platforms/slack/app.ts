@@ -1,0 +1,177 @@
+/**
+ * Slack over HTTP (Bolt's HTTPReceiver on /slack/events for commands, interactivity and events) or over
+ * Socket Mode when an app token is given. Translates chat in and out; no business rules here.
+ */
+import type { Server } from 'node:http';
+import { App, AuthorizationError, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { BotApi, Transport } from '../../app/ports.js';
+import type { OrgIndex } from '../../config/orgIndex.js';
+import { slackTexts } from '../../i18n/slack.js';
+import { boundPort, closeServer, healthRoute, startHealthServer } from './health.js';
+import * as actions from './listeners/actions.js';
+import * as command from './listeners/command.js';
+import * as errors from './listeners/errors.js';
+import * as formSubmission from './listeners/formSubmission.js';
+import { outboxClient, SlackTransport } from './transport.js';
+
+export { SLASH_COMMAND } from './listeners/command.js';
+
+/** The path Slack posts slash commands, interactivity and events to (manifest.json request URLs). */
+export const EVENTS_PATH = '/slack/events';
+
+/** Bot scopes the code uses: commands (/fm) and chat:write (ephemeral replies, channel posts, DMs by user id). */
+export const REQUIRED_BOT_SCOPES = ['chat:write', 'commands'] as const;
+
+export interface SlackPlatformOptions {
+  botToken: string;
+  /** Required over HTTP; Socket Mode does not sign requests. */
+  signingSecret?: string | undefined;
+  /** With an app token (xapp-…) the platform connects via Socket Mode instead of listening for HTTP. */
+  appToken?: string | undefined;
+  /** Base URL of the Web API (tests point it at a fake). */
+  apiUrl?: string | undefined;
+  /** 0 picks a free port; see `port()`. */
+  port: number;
+  host: string;
+  bot: BotApi;
+  org: OrgIndex;
+  healthy: () => boolean;
+  logger?: Logger;
+}
+
+export interface SlackPlatform {
+  app: App;
+  transport: Transport;
+  /** Verifies the token (auth.test), then listens (HTTP) or connects (Socket Mode) and serves /healthz. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port /healthz (and over HTTP /slack/events) is bound to, once started. */
+  port(): number | undefined;
+}
+
+/** A minimal console logger so receivers, app and clients share one (Bolt's own is not exported). */
+export function consoleLogger(name = 'fm-lotse:slack'): Logger {
+  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+  let level = LogLevel.INFO;
+  const at =
+    (l: LogLevel, write: (...msg: unknown[]) => void) =>
+    (...msg: unknown[]): void => {
+      if (order.indexOf(l) >= order.indexOf(level)) write(`[${l.toUpperCase()}] ${name}`, ...msg);
+    };
+  return {
+    debug: at(LogLevel.DEBUG, console.debug),
+    info: at(LogLevel.INFO, console.info),
+    warn: at(LogLevel.WARN, console.warn),
+    error: at(LogLevel.ERROR, console.error),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (n) => {
+      name = n;
+    },
+  };
+}
+
+/**
+ * Interactive calls must finish within Slack's 3-second windows (trigger_id, ack), so the client retries
+ * at most once, quickly, and never parks its queue for minutes on a rate limit.
+ */
+function interactiveClientOptions(apiUrl: string | undefined): WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 500 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+}
+
+export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
+  const logger = opts.logger ?? consoleLogger();
+  const socketMode = opts.appToken !== undefined && opts.appToken !== '';
+  const clientOptions = interactiveClientOptions(opts.apiUrl);
+
+  let httpReceiver: HTTPReceiver | undefined;
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (socketMode) {
+    receiver = new SocketModeReceiver({
+      appToken: opts.appToken as string,
+      logger,
+      // Only the URL: the socket client keeps its own generous retries for reconnecting.
+      installerOptions: { clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {} },
+      // app.error has logged it already; an authorization failure is acked so Slack stops redelivering.
+      processEventErrorHandler: async ({ error }) => error instanceof AuthorizationError,
+    });
+  } else {
+    if (!opts.signingSecret) throw new Error(slackTexts.signingSecretMissing);
+    receiver = httpReceiver = new HTTPReceiver({
+      signingSecret: opts.signingSecret,
+      endpoints: EVENTS_PATH,
+      customRoutes: [healthRoute(opts.healthy)],
+      logger,
+      // app.error has logged it already; only finish a request nobody acknowledged.
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        response.writeHead(error instanceof AuthorizationError ? 401 : 500).end();
+        return true;
+      },
+    });
+  }
+
+  const app = new App({
+    receiver,
+    token: opts.botToken,
+    logger,
+    clientOptions,
+    extendedErrorHandler: true,
+    // auth.test runs in start(), where a failure can stop the process with a clear message.
+    deferInitialization: true,
+    convoStore: false,
+  });
+  command.register(app, opts.bot, opts.org);
+  formSubmission.register(app, opts.bot, opts.org);
+  actions.register(app, opts.bot, opts.org);
+  errors.register(app);
+
+  const transport = new SlackTransport(outboxClient(opts.botToken, { apiUrl: opts.apiUrl, logger }), opts.org);
+  let server: Server | undefined;
+
+  return {
+    app,
+    transport,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new Error(slackTexts.authFailed(detail), { cause: error });
+      }
+      if (httpReceiver) {
+        server = await httpReceiver.start({ port: opts.port, host: opts.host });
+      } else {
+        // Claim the port first: a busy port should fail before a connection to Slack exists.
+        const health = await startHealthServer(opts.port, opts.host, opts.healthy);
+        try {
+          await app.start();
+        } catch (error) {
+          await closeServer(health);
+          throw error;
+        }
+        server = health;
+      }
+      logger.info(`Slack ${socketMode ? 'Socket Mode' : `HTTP on ${opts.host}:${boundPort(server)}${EVENTS_PATH}`} ready`);
+    },
+    async stop() {
+      if (!server) return;
+      if (httpReceiver) {
+        await httpReceiver.stop();
+      } else {
+        await app.stop();
+        await closeServer(server);
+      }
+      server = undefined;
+    },
+    port: () => (server ? boundPort(server) : undefined),
+  };
+}

@@ -1,0 +1,49 @@
+/** Clicks on buttons and choices in selects of the bot's messages. */
+import type { App, BlockAction } from '@slack/bolt';
+import type { ActionInput, BotApi, Caller } from '../../../app/ports.js';
+import { replyPrivately, responseMessage } from '../privateReply.js';
+import { renderMessage, renderModal, type People } from '../render.js';
+
+/** The value the bot sees: a button's value or the chosen option; undefined for elements we never render. */
+function actionValue(action: BlockAction['actions'][number]): string | undefined {
+  if (action.type === 'button') return action.value ?? '';
+  if (action.type === 'static_select') return action.selected_option?.value;
+  return undefined;
+}
+
+export function register(app: App, bot: BotApi, people: People): void {
+  app.action<BlockAction>({ type: 'block_actions' }, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const value = actionValue(action);
+    if (value === undefined) {
+      logger.debug(`ignored ${action.type} action ${action.action_id}`);
+      return;
+    }
+    const container = body.container as { channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
+    const channelId = body.channel?.id ?? container.channel_id;
+    const ts = body.message?.ts ?? container.message_ts;
+    const caller: Caller = { platform: 'slack', userId: body.user.id, ...(channelId ? { channelId } : {}) };
+    const input: ActionInput = { actionId: action.action_id, value, ...(channelId && ts ? { message: { channelId, messageId: ts } } : {}) };
+
+    const response = bot.handleAction(caller, input);
+    switch (response.kind) {
+      case 'form':
+        await client.views.open({ trigger_id: body.trigger_id, view: renderModal(response.form, channelId ? { channelId } : {}) });
+        return;
+      case 'update': {
+        const rendered = renderMessage(response.message, people);
+        // Ephemeral messages have no ts chat.update could address; Slack lets their response_url replace them.
+        if (container.is_ephemeral || !channelId || !ts) {
+          if (!respond) throw new Error(`cannot update message of action ${action.action_id}: no response_url`);
+          await respond({ replace_original: true, ...rendered });
+        } else {
+          await client.chat.update({ channel: channelId, ts, ...rendered });
+        }
+        if (response.note) await replyPrivately(client, caller, response.note, people);
+        return;
+      }
+      default:
+        await replyPrivately(client, caller, responseMessage(response), people);
+    }
+  });
+}

@@ -1,0 +1,36 @@
+/** Private answers to one person: ephemeral in the channel they used, else a direct message. */
+import type { WebClient } from '@slack/web-api';
+import { WebAPIPlatformError } from '@slack/web-api';
+import type { BotResponse } from '../../app/ports.js';
+import { list, message, text, type Message } from '../../messaging/reply.js';
+import { renderMessage, type People } from './render.js';
+
+/** postEphemeral fails in conversations the bot is not part of (e.g. a DM between two people). */
+const NOT_VISIBLE_THERE = new Set(['channel_not_found', 'not_in_channel', 'user_not_in_channel']);
+
+export interface Recipient {
+  userId: string;
+  /** The conversation the person is in; without it the answer is a direct message. */
+  channelId?: string | undefined;
+}
+
+export async function replyPrivately(client: WebClient, to: Recipient, msg: Message, people?: People): Promise<void> {
+  const rendered = renderMessage(msg, people);
+  if (to.channelId) {
+    try {
+      await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, ...rendered });
+      return;
+    } catch (error) {
+      if (!(error instanceof WebAPIPlatformError && NOT_VISIBLE_THERE.has(error.data.error))) throw error;
+    }
+  }
+  // A user id as channel posts into the app's direct conversation with that person.
+  await client.chat.postMessage({ channel: to.userId, ...rendered });
+}
+
+/** A reply or refusal as a message; field errors the refusal text does not already contain are listed. */
+export function responseMessage(response: Exclude<BotResponse, { kind: 'form' }>): Message {
+  if (response.kind === 'message') return response.message;
+  const extra = Object.values(response.fieldErrors).filter((m) => !response.text.includes(m));
+  return extra.length > 0 ? message(response.text, text(response.text), list(extra)) : message(response.text, text(response.text));
+}
