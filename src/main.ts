@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Bot } from './app/bot.js';
 import { Delivery } from './app/delivery.js';
 import { Scheduler } from './app/scheduler.js';
+import { TimeTravel } from './app/timeTravel.js';
 import { JOBS } from '../jobs/index.js';
 import { DEFAULT_NEED_CATALOGUE } from './domain/needs.js';
 import type { Transport } from './app/ports.js';
@@ -98,6 +99,7 @@ export async function start(
         output,
         flush: () => delivery.flush(),
         nowText: env.now !== undefined ? () => formatInTimeZone(clock.now()) : undefined,
+        travel: (arg) => new TimeTravel(deps, JOBS, () => delivery.flush(), (line) => output.write(`\n${line}\n`)).travel(arg),
       }).then(stop)
     : Promise.resolve();
   return { stop, done, slack };

@@ -60,18 +60,27 @@ export class ManualClock implements Clock {
   set(instant: Instant): void {
     this.current = instant;
   }
+  jumpTo(instant: Instant): void {
+    this.current = instant;
+  }
   advance(ms: number): void {
     this.current += ms;
   }
 }
 
-/** The system clock, optionally started at another instant (FM_LOTSE_NOW) from which time runs on. */
+/**
+ * The system clock, optionally started at another instant (FM_LOTSE_NOW) from which time runs on.
+ * The console's `/zeit` moves it forward with `jumpTo`; time then runs on from there.
+ */
 export class SystemClock implements Clock {
-  private readonly offset: number;
+  private offset: number;
   constructor(startAt?: Instant, private readonly systemNow: () => number = Date.now) {
     this.offset = startAt === undefined ? 0 : startAt - systemNow();
   }
   now(): Instant {
     return this.systemNow() + this.offset;
+  }
+  jumpTo(instant: Instant): void {
+    this.offset = instant - this.systemNow();
   }
 }

@@ -12,6 +12,16 @@ export const appTexts = {
     'Microsoft Teams ist noch nicht angebunden (siehe README). Die Teams-Zugangsdaten werden vorerst nicht genutzt.',
 };
 
+export const timeTexts = {
+  usage:
+    'Bitte so: `/zeit +7d` (Tage), `/zeit +2w` (Wochen), `/zeit +3m` (Monate), `/zeit +4h` (Stunden) oder `/zeit 01.06.2026 07:30`.',
+  notForward: (now: string) => `Die Zeit läuft nur vorwärts. Jetzt ist ${now}.`,
+  tooFar: (days: number) => `So weit auf einmal geht es nicht (höchstens ${days} Tage). Bitte in kleineren Schritten.`,
+  tick: (at: string) => `⏰ ${at}`,
+  arrived: (at: string, runs: number) => `Simulierte Zeit jetzt: ${at} (${runs} Läufe der geplanten Jobs).`,
+  notAvailable: '/zeit gibt es nur mit simulierter Uhr in der Konsole.',
+};
+
 export const cliTexts = {
   usage: [
     'Aufruf:',

@@ -23,6 +23,7 @@ export const consoleTexts = {
   directHeader: (name: string, personId: string): string => `✉ Direktnachricht an ${name} (${personId}):`,
 
   noChoice: '—',
+  noTravel: '/zeit gibt es hier nicht.',
   buttonsHint: '(Schaltflächen sind in Slack und Teams klickbar; hier tippst du den passenden /fm-Befehl, siehe /fm hilfe.)',
   errorPrefix: '⚠',
   fieldError: (label: string, key: string, text: string): string => `${label} (${key}): ${text}`,
@@ -46,6 +47,7 @@ export const consoleTexts = {
     '  /als <id>        als eine andere Person der Organisation schreiben',
     '  /wer             alle Personen mit id, Rollen und Team',
     '  /abbrechen       ein laufendes Formular abbrechen',
+    '  /zeit +7d        die simulierte Uhr vorstellen (+3h, +2w, +3m oder 01.06.2026 07:30); fällige Erinnerungen laufen',
     '  /hilfe           diese Hilfe',
     '  /ende            die Konsole beenden',
     'Mitteilungen an Kanäle (#) und Direktnachrichten (✉) erscheinen hier direkt nach der Antwort.',

@@ -10,7 +10,7 @@ import type { Person } from '../../config/org.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { UserError } from '../../domain/errors.js';
 import { consoleTexts as t } from '../../i18n/console.js';
-import type { Form, FormField, Target } from '../../messaging/reply.js';
+import { message, type Form, type FormField, type Target } from '../../messaging/reply.js';
 import { renderDelivered, renderError, renderFieldIntro, renderPrivate, type RenderOptions } from './render.js';
 
 export interface ConsoleOptions {
@@ -24,6 +24,8 @@ export interface ConsoleOptions {
   startAs?: string;
   /** The simulated time for the welcome text (when FM_LOTSE_NOW is set). */
   nowText?: () => string;
+  /** `/zeit …`: moves the simulated clock and runs what became due; returns the text to show. */
+  travel?: (arg: string) => Promise<string>;
 }
 
 function isTerminal(stream: Readable | Writable): boolean {
@@ -124,6 +126,9 @@ class ConsoleSession {
       case '/abbrechen':
         this.write(t.noFormRunning + '\n');
         return true;
+      case '/zeit':
+        await this.travel(rest);
+        return true;
     }
     if (/^\/?fm$/i.test(word)) return this.command(rest);
     if (word.startsWith('/')) {
@@ -131,6 +136,19 @@ class ConsoleSession {
       return true;
     }
     return this.command(line);
+  }
+
+  private async travel(arg: string): Promise<void> {
+    if (!this.opts.travel) {
+      this.write(renderError(t.noTravel, {}, this.render));
+      return;
+    }
+    try {
+      this.write(renderPrivate(message(await this.opts.travel(arg)), this.render));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      this.write(renderError(error.message, {}, this.render));
+    }
   }
 
   private async command(text: string): Promise<boolean> {

@@ -55,7 +55,10 @@ export function renderBody(msg: Message, opts: RenderOptions): string[] {
     }
   }
   const body = lines.length ? lines : msg.text.split('\n');
-  return body.map((line) => resolveMentions(line, (id) => opts.org?.person(id)?.name ?? id));
+  // Chat markup: *bold* becomes terminal bold (or plain), mentions become names.
+  return body.map((line) =>
+    resolveMentions(line, (id) => opts.org?.person(id)?.name ?? id).replace(/\*([^*\n]+)\*/g, (_m, inner: string) => bold(inner, opts)),
+  );
 }
 
 function framed(header: string, body: string[], opts: RenderOptions): string {

@@ -1,0 +1,68 @@
+/**
+ * /fm ablehnen — the assigned FM (or the receiving team's lead) declines a referral with a reason (R12).
+ * The referring IFK gets the reason by direct message; on disagreement the two team leads decide (R7).
+ */
+import { UserError } from '../src/domain/errors.js';
+import { caseTexts, declineTexts as T } from '../src/i18n/cases.js';
+import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
+import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, directKey, findCase, readReason } from './caseAccess.js';
+import { FieldReader } from './fields.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+export const ablehnen: CommandDefinition = {
+  name: 'ablehnen',
+  keys: [CASE_KEY, 'grund'],
+  maxPositionals: 1,
+  form: declineForm,
+  run(ctx, input) {
+    const record = findCase(ctx, input);
+    assertMayActOn(ctx, record, T.doing(record.caseCode));
+    assertStatus(record, ['zugewiesen'], T.allowedStatus);
+    const f = new FieldReader(input);
+    const reason = readReason(f, true, T.reasonMissing, 'R12');
+    f.throwIfAny();
+
+    const now = ctx.clock.now();
+    ctx.store.transaction(() => {
+      if (!ctx.store.cases.transition(record.caseCode, ['zugewiesen'], 'abgelehnt', { declinedReason: reason! }, now)) {
+        throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
+      }
+      ctx.store.audit.record({
+        at: now,
+        actorId: ctx.actor.id,
+        action: 'case.declined',
+        caseCode: record.caseCode,
+        details: { assignedFmId: record.assignedFmId ?? null },
+      });
+      const to = record.referringPersonId;
+      ctx.store.outbox.enqueue({
+        dedupeKey: directKey('case.declined', record.caseCode, to),
+        target: { kind: 'direct', personId: to },
+        createdAt: now,
+        message: message(
+          T.referrerSummary(record.caseCode),
+          text(T.referrerText(record.caseCode, record.clientRef, mention(ctx.actor.id), reason!)),
+        ),
+      });
+    });
+
+    return message(
+      T.savedSummary(record.caseCode),
+      heading(T.savedHeading),
+      facts([caseTexts.factCase, record.caseCode], [caseTexts.factClient, record.clientRef], [T.factReason, reason!]),
+      text(T.savedNext),
+    );
+  },
+};
+
+function declineForm(ctx: CommandContext): Form {
+  return {
+    command: 'ablehnen',
+    title: T.formTitle,
+    submitLabel: T.formSubmit,
+    fields: [
+      caseChoice(ctx, ['zugewiesen'], T.formWhat, (r) => ctx.org.team(r.referringTeamId)?.name ?? r.referringTeamId),
+      { kind: 'text', key: 'grund', label: T.fieldGrund, hint: T.hintGrund, required: true },
+    ],
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Shared by the commands that act on one case (uebernahme, ablehnen, uebergang): finding the case by its
+ * code, checking who may act on it and in which state, and the case choice of their forms.
+ */
+import { formatCaseCode, parseCaseCode } from '../src/domain/caseCode.js';
+import { UserError } from '../src/domain/errors.js';
+import { caseTexts as T } from '../src/i18n/cases.js';
+import type { FormField } from '../src/messaging/reply.js';
+import type { CaseRecord, CaseStatus } from '../src/store/ports.js';
+import type { FieldReader } from './fields.js';
+import type { ParsedCommand } from './parse.js';
+import type { CommandContext } from './types.js';
+
+/** Forms cannot send a bare word, so the case code may also come as `fall=FM-…`. */
+export const CASE_KEY = 'fall';
+
+/** Longest free-text reason (decline, intake without warm handover); enough for a sentence, too short for a case file. */
+export const MAX_REASON_LENGTH = 300;
+
+/** The case named by the first bare word (or `fall=`), in any letter case; refuses a missing or unknown code. */
+export function findCase(ctx: CommandContext, input: ParsedCommand): CaseRecord {
+  const positional = input.positionals[0];
+  const keyed = input.args.get(CASE_KEY);
+  if (positional !== undefined && keyed !== undefined && positional.toUpperCase() !== keyed.toUpperCase()) {
+    throw new UserError(T.twice, CASE_KEY);
+  }
+  const raw = positional ?? keyed;
+  if (raw === undefined) throw new UserError(T.missing(input.name), CASE_KEY);
+  const parsed = parseCaseCode(raw);
+  if (!parsed) throw new UserError(T.format(raw), CASE_KEY);
+  const code = formatCaseCode(parsed.year, parsed.seq);
+  const record = ctx.store.cases.byCode(code);
+  if (!record) throw new UserError(T.unknown(code), CASE_KEY);
+  return record;
+}
+
+/** True when the actor leads the team (own team as team lead, or listed in its `leads`). */
+export function leadsTeam(ctx: CommandContext, teamId: string): boolean {
+  return ctx.org.teamsLedBy(ctx.actor).some((t) => t.id === teamId);
+}
+
+/** The FM the case is assigned to, or a lead of the team that received it. */
+export function mayActOn(ctx: CommandContext, record: CaseRecord): boolean {
+  return record.assignedFmId === ctx.actor.id || leadsTeam(ctx, record.receivingTeamId);
+}
+
+/** Refuses everyone else; `doing` completes "Nur … kann …". */
+export function assertMayActOn(ctx: CommandContext, record: CaseRecord, doing: string): void {
+  if (mayActOn(ctx, record)) return;
+  const fm = record.assignedFmId ? ctx.org.person(record.assignedFmId)?.name : undefined;
+  const team = ctx.org.team(record.receivingTeamId)?.name ?? record.receivingTeamId;
+  throw new UserError(T.notAllowed(doing, fm, team));
+}
+
+export function assertStatus(record: CaseRecord, allowed: readonly CaseStatus[], allowedLabel: string): void {
+  if (!allowed.includes(record.status)) throw new UserError(T.wrongStatus(record.caseCode, record.status, allowedLabel));
+}
+
+/** A required or optional short free text (`grund`), refused when too long. */
+export function readReason(f: FieldReader, required: boolean, missing: string, rule: string): string | undefined {
+  const value = f.raw('grund', false);
+  if (value === undefined) {
+    if (required) f.fail('grund', missing, rule);
+    return undefined;
+  }
+  if (value.length > MAX_REASON_LENGTH) f.fail('grund', T.reasonTooLong(value.length, MAX_REASON_LENGTH));
+  return value;
+}
+
+/** A direct message's dedupe key: one per kind, case and recipient. */
+export const directKey = (kind: string, caseCode: string, personId: string): string => `${kind}:${caseCode}:${personId}`;
+
+/** Slack's static select takes at most 100 options. */
+const MAX_OPTIONS = 100;
+
+/**
+ * The form's case choice: the actor's own cases and those of the teams they lead, in `statuses`.
+ * The form is private to the actor, so the client reference may help tell the cases apart.
+ */
+export function caseChoice(
+  ctx: CommandContext,
+  statuses: readonly CaseStatus[],
+  what: string,
+  describe: (record: CaseRecord) => string,
+  keep: (record: CaseRecord) => boolean = () => true,
+): FormField {
+  const led = ctx.org.teamsLedBy(ctx.actor).map((t) => t.id);
+  const byCode = new Map<string, CaseRecord>();
+  for (const r of ctx.store.cases.list({ statuses, assignedFmId: ctx.actor.id })) byCode.set(r.caseCode, r);
+  if (led.length) for (const r of ctx.store.cases.list({ statuses, receivingTeamIds: led })) byCode.set(r.caseCode, r);
+  const records = [...byCode.values()].filter(keep).sort((a, b) => a.caseCode.localeCompare(b.caseCode));
+  if (records.length === 0) throw new UserError(T.noCasesForForm(what));
+  return {
+    kind: 'select',
+    key: CASE_KEY,
+    label: T.fieldFall,
+    required: true,
+    options: records.slice(0, MAX_OPTIONS).map((r) => ({ value: r.caseCode, label: T.optionLine(r.caseCode, r.clientRef, describe(r)) })),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * /fm team — the FM team at a glance for its members and leads: per FM the caseload against the individual
+ * capacity (ratio × FTE, R13/R14) and absences; then the team's open referrals (R4) and late intakes.
+ * Private reply; case codes and client references are not needed here.
+ */
+import { caseloadRatio, type Person, type Team } from '../src/config/org.js';
+import { UserError } from '../src/domain/errors.js';
+import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
+import { teamTexts as T } from '../src/i18n/cases.js';
+import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
+import type { CaseStatus } from '../src/store/ports.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+/** Statuses a case can have after its intake; a late intake stays counted when the case moves on. */
+const AFTER_INTAKE: readonly CaseStatus[] = ['aktiv', 'strittig', 'beendet'];
+
+const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 0 });
+
+export const team: CommandDefinition = {
+  name: 'team',
+  keys: ['team'],
+  maxPositionals: 0,
+  run(ctx, input) {
+    const teams = visibleTeams(ctx);
+    if (teams.length === 0) throw new UserError(T.notAllowed);
+    const wanted = input.args.get('team')?.toLowerCase();
+    const shown = wanted === undefined ? teams : teams.filter((t) => t.id.toLowerCase() === wanted);
+    if (shown.length === 0) throw new UserError(T.unknownTeam(input.args.get('team')!, teams.map((t) => t.id)), 'team');
+
+    const today = ctx.calendar.today(ctx.clock.now());
+    const loads = ctx.store.cases.caseloads();
+    const blocks = shown.flatMap((t, i) => [...(i > 0 ? [{ kind: 'divider' } as const] : []), ...teamBlocks(ctx, t, loads, today)]);
+    return message(T.summary(shown.map((t) => t.name)), ...blocks);
+  },
+};
+
+/** The FM teams the actor belongs to (as FM or team lead) or leads. */
+function visibleTeams(ctx: CommandContext): Team[] {
+  const { actor, org } = ctx;
+  const ids = new Set<string>();
+  const own = actor.team ? org.team(actor.team) : undefined;
+  if (own && own.kind !== 'mi' && (actor.roles.includes('fm') || actor.roles.includes('teamlead'))) ids.add(own.id);
+  for (const led of org.teamsLedBy(actor)) if (led.kind !== 'mi') ids.add(led.id);
+  return org.org.teams.filter((t) => ids.has(t.id));
+}
+
+function teamBlocks(ctx: CommandContext, team: Team, loads: Map<string, number>, today: LocalDate): Block[] {
+  const ratio = caseloadRatio(team);
+  const fms = ctx.org.membersOf(team).filter((p) => p.roles.includes('fm'));
+  const referrals = ctx.store.cases.openReferrals({ receivingTeamIds: [team.id] });
+  const year = today.slice(0, 4);
+  const lateIntakes = ctx.store.cases
+    .list({ statuses: AFTER_INTAKE, receivingTeamIds: [team.id] })
+    .filter((c) => c.intakeLate && c.intakeOn?.startsWith(year)).length;
+  const earliest = referrals[0]?.intakeDeadline; // sorted by deadline
+
+  return [
+    heading(T.heading(team.name)),
+    text(T.ratio(ratio)),
+    heading(T.fmHeading),
+    fms.length ? list(fms.map((fm) => fmLine(fm, ratio, loads.get(fm.id) ?? 0, today))) : text(T.noFms),
+    heading(T.referralsHeading),
+    facts(
+      [T.factOpen, String(referrals.length)],
+      [T.factEarliest, earliest ? formatGermanDate(earliest) : T.none],
+      [T.factOverdue, String(referrals.filter((r) => r.intakeDeadline < today).length)],
+      [T.factLate(year), String(lateIntakes)],
+    ),
+  ];
+}
+
+function fmLine(fm: Person, ratio: number, load: number, today: LocalDate): string {
+  const capacity = ratio * fm.fte; // R14: individual capacity scales with FTE
+  const utilisation = capacity > 0 ? percent.format(load / capacity) : T.none;
+  const fte = fm.fte === 1 ? '' : T.fte(number.format(fm.fte));
+  const periods = fm.absences
+    .filter((a) => a.to >= today)
+    .sort((a, b) => a.from.localeCompare(b.from))
+    .map((a) => T.period(formatGermanDate(a.from), formatGermanDate(a.to)) + (a.from <= today ? T.absentNow : ''));
+  const absences = periods.length ? T.absences(periods) : '';
+  return T.fmLine(fm.name, load, number.format(capacity), utilisation, fte) + absences;
+}
