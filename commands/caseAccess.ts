@@ -4,7 +4,9 @@
  */
 import { formatCaseCode, parseCaseCode } from '../src/domain/caseCode.js';
 import { UserError } from '../src/domain/errors.js';
+import type { Team } from '../src/config/org.js';
 import { caseTexts as T } from '../src/i18n/cases.js';
+import { referralTexts } from '../src/i18n/commands.js';
 import type { FormField } from '../src/messaging/reply.js';
 import type { CaseRecord, CaseStatus } from '../src/store/ports.js';
 import type { FieldReader } from './fields.js';
@@ -97,4 +99,14 @@ export function caseChoice(
     required: true,
     options: records.slice(0, MAX_OPTIONS).map((r) => ({ value: r.caseCode, label: T.optionLine(r.caseCode, r.clientRef, describe(r)) })),
   };
+}
+
+/** The receiving team must be reachable on the platform in use, or nobody would learn of the referral. */
+export function assertTeamReachable(ctx: CommandContext, team: Team): void {
+  const platform = ctx.caller.platform;
+  const channel = platform === 'slack' ? team.slackChannel : platform === 'teams' ? team.teamsChannel : 'console';
+  if (!channel) {
+    const admins = ctx.org.admins().map((p) => p.name);
+    throw new UserError(referralTexts.noChannel(team.name, platform === 'slack' ? 'Slack' : 'Teams', admins));
+  }
 }

@@ -13,7 +13,7 @@ import { caseTexts, transferTexts as T } from '../src/i18n/cases.js';
 import { referralTexts } from '../src/i18n/commands.js';
 import { facts, heading, mention, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import { OPEN_STATUSES, OpenCaseExistsError, type CaseRecord } from '../src/store/ports.js';
-import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
+import { assertMayActOn, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
 /** `endReason` of a U25 case that ended by the Ü25 intake. */
@@ -39,7 +39,7 @@ export const uebergang: CommandDefinition = {
     if (!u25.u25Until) throw new RuleViolation('R10', T.noU25Until(u25.caseCode));
     assertNoOpenUe25(ctx, u25);
     const receiving = ue25Team(ctx, u25);
-    assertChannel(ctx, receiving);
+    assertTeamReachable(ctx, receiving);
 
     const now = ctx.clock.now();
     const today = ctx.calendar.today(now);
@@ -137,15 +137,6 @@ function ue25Team(ctx: CommandContext, u25: CaseRecord): Team {
 }
 
 /** The Ü25 team must be reachable on the platform in use, or nobody would learn of the transfer. */
-function assertChannel(ctx: CommandContext, team: Team): void {
-  const platform = ctx.caller.platform;
-  const channel = platform === 'slack' ? team.slackChannel : platform === 'teams' ? team.teamsChannel : 'console';
-  if (!channel) {
-    const admins = ctx.org.admins().map((p) => p.name);
-    throw new UserError(referralTexts.noChannel(team.name, platform === 'slack' ? 'Slack' : 'Teams', admins));
-  }
-}
-
 /** Like a referral's notice: case codes and facts, never the client reference. */
 function enqueueNotice(ctx: CommandContext, record: CaseRecord, u25Team: Team | undefined, deadline: LocalDate, late: boolean, now: Instant): void {
   const due = formatGermanDate(deadline);

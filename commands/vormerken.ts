@@ -13,6 +13,7 @@ import { reasonLabel, referralTexts as T } from '../src/i18n/commands.js';
 import { keyGroupLabel, needLabel, violationText } from '../src/i18n/rules.js';
 import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { OpenCaseExistsError, type Group } from '../src/store/ports.js';
+import { assertTeamReachable } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 import type { ParsedCommand } from './parse.js';
@@ -53,7 +54,7 @@ export const vormerken: CommandDefinition = {
 
     const referringTeam = ctx.org.team(ctx.actor.team ?? '');
     const receiving = receivingTeam(ctx, access.input.group, referringTeam);
-    assertChannel(ctx, receiving);
+    assertTeamReachable(ctx, receiving);
 
     const existing = ctx.store.cases.findOpenByClient(access.clientRef);
     if (existing) throw new UserError(T.openCase(existing.caseCode), 'kunde');
@@ -177,16 +178,6 @@ function receivingTeam(ctx: CommandContext, group: Group, referringTeam: Team | 
   const team = candidates.find((t) => t.office === referringTeam?.office) ?? candidates[0];
   if (!team) throw new UserError(T.noReceivingTeam(T.groupLabel(group)));
   return team;
-}
-
-/** The team must be reachable on the platform in use, or nobody would learn of the referral. */
-function assertChannel(ctx: CommandContext, team: Team): void {
-  const platform = ctx.caller.platform;
-  const channel = platform === 'slack' ? team.slackChannel : platform === 'teams' ? team.teamsChannel : 'console';
-  if (!channel) {
-    const admins = ctx.org.admins().map((p) => p.name);
-    throw new UserError(T.noChannel(team.name, platform === 'slack' ? 'Slack' : 'Teams', admins));
-  }
 }
 
 function confirmation(
