@@ -7,7 +7,7 @@ import type { Team } from '../src/config/org.js';
 import { parseCaseCode } from '../src/domain/caseCode.js';
 import { UserError } from '../src/domain/errors.js';
 import { roundTexts as T } from '../src/i18n/rounds.js';
-import { heading, message, text, type Message } from '../src/messaging/reply.js';
+import { message, text, type Message } from '../src/messaging/reply.js';
 import {
   ROUND_ACTIONS,
   assertRoundMember,
@@ -114,7 +114,7 @@ export const roundActions: ActionDefinition[] = [
       const result = confirmRound(ctx, round, ctx.actor.id);
       if (!result.changed) return stale(ctx, round);
       const note = T.confirmedNote(result.assigned.length, result.skipped);
-      return { kind: 'update', message: renderRound(ctx, result.round), note: message(note, heading(note)) };
+      return { kind: 'update', message: renderRound(ctx, result.round), note: message(note, text(note)) };
     },
   },
   {

@@ -29,7 +29,7 @@ export const roundTexts = {
   recompute: 'Neu berechnen',
   confirmedBy: (name: string, at: string) => `Bestätigt von ${name} am ${at}.`,
   posted: (teamName: string, count: number) =>
-    `Der Vorschlag für ${count} ${count === 1 ? 'Vormerkung' : 'Vormerkungen'} ist im Kanal von ${teamName} gepostet.`,
+    `Der Vorschlag für ${count} ${count === 1 ? 'Vormerkung' : 'Vormerkungen'} wird in den Kanal von ${teamName} gepostet.`,
   postedEmpty: (teamName: string) => `Für ${teamName} liegen keine offenen Vormerkungen vor; es wurde nichts gepostet.`,
   // Refusals
   notMember: (teamName: string) => `Nur Mitglieder und Leitungen von ${teamName} können diese Runde bearbeiten.`,
