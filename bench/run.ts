@@ -3,9 +3,11 @@
  * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
  */
 import { benchAssignment } from './assignment.js';
+import { benchDue } from './due.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assignment: () => benchAssignment(),
+  due: () => benchDue(),
 };
 
 const wanted = process.argv.slice(2);

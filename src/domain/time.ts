@@ -31,6 +31,22 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/**
+ * Calendar months added to a date; a day missing in the target month clamps to its last day
+ * (31.01. + 1 = 28./29.02.). Plain UTC arithmetic: hot in the due-date engine, and free of the process
+ * time zone and its DST days.
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const d = Number(date.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(d, last);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Day of week, 1 = Monday … 7 = Sunday (ISO). */
 export function isoWeekday(date: LocalDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

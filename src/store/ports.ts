@@ -65,8 +65,33 @@ export interface CaseProgress {
   /** R12: why the FM declined the referral. */
   declinedReason?: string;
   endedOn?: LocalDate;
+  /** R22: exit reason code. */
   endReason?: string;
+  /** R15: the client is in an active labour-market measure (longer contact interval). */
+  inMeasure?: boolean;
+  /** R15: a medical/psychological report is pending (no contact reminders meanwhile). */
+  reportPending?: boolean;
+  /** R20: date of the last six-monthly review. */
+  lastReviewOn?: LocalDate;
+  /** R21: date of the location talk after two years. */
+  locationTalkOn?: LocalDate;
+  /** R18/R19: planned end of the case (intake + 24 months, moved by granted extensions). */
+  plannedEndOn?: LocalDate;
+  /** R19: number of granted extensions; left out of a read record while 0. */
+  extensions?: number;
+  /** R27: the exit was successful (follow-ups after 6, 12, 24 months). */
+  exitSuccessful?: boolean;
+  /** R24: alternatives the FM recommends on exit (e.g. the § 44a procedure). */
+  exitRecommendation?: string;
 }
+
+/** A case with the aggregate of its qualified contacts (R16) as of one day, for the due-date jobs. */
+export type CaseWithContacts = CaseRecord & {
+  /** The newest qualified contact on or before that day. */
+  lastContactOn?: LocalDate;
+  /** Qualified contacts in the 365 days up to and including that day. */
+  contactsLastYear: number;
+};
 
 /** Caseload = cases assigned to an FM and not exited. */
 export const CASELOAD_STATUSES: readonly CaseStatus[] = ['zugewiesen', 'aktiv'];
@@ -87,7 +112,125 @@ export interface CaseRepository {
   list(filter: { statuses: readonly CaseStatus[]; assignedFmId?: string; receivingTeamIds?: string[] }): CaseRecord[];
   /** Per FM id, the number of cases in CASELOAD_STATUSES. */
   caseloads(): Map<string, number>;
+  /**
+   * Like `list`, each case with its qualified contacts as of `today` (one statement, for the jobs):
+   * the newest contact date and the number of contacts in (today − 365 days, today]. Contacts dated
+   * after `today` are ignored, so a run for a past day sees that day's state.
+   */
+  clocks(filter: { statuses: readonly CaseStatus[]; receivingTeamIds?: string[]; assignedFmId?: string }, today: LocalDate): CaseWithContacts[];
+  /** R10: codes of U25 cases whose Ü25 follow-up referral is open (the transfer has started). */
+  transfersStarted(): Set<string>;
   count(): number;
+}
+
+/** One contact with the client as the FM records it; `qualified` says whether it counts for R16. */
+export interface ContactRecord {
+  id: number;
+  caseCode: string;
+  on: LocalDate;
+  kind: string;
+  qualified: boolean;
+  recordedBy: string;
+  recordedAt: Instant;
+}
+
+export interface ContactRepository {
+  add(contact: Omit<ContactRecord, 'id'>): ContactRecord;
+  /** The case's contacts, oldest first. */
+  forCase(caseCode: string): ContactRecord[];
+  count(): number;
+}
+
+export type ExtensionStatus = 'pending' | 'granted' | 'rejected';
+
+/** A request to extend a case (R19), decided by the team lead where consent is needed. */
+export interface ExtensionRecord {
+  id: number;
+  caseCode: string;
+  months: number;
+  reason: string;
+  status: ExtensionStatus;
+  requestedBy: string;
+  requestedAt: Instant;
+  decidedBy?: string;
+  decidedAt?: Instant;
+}
+
+export interface ExtensionRepository {
+  /** @throws PendingExtensionExistsError when the case has an undecided request already. */
+  request(extension: Omit<ExtensionRecord, 'id' | 'status' | 'decidedBy' | 'decidedAt'>): ExtensionRecord;
+  /** Pending → granted/rejected, once; false when it was not pending (a second click changes nothing). */
+  decide(id: number, status: Exclude<ExtensionStatus, 'pending'>, by: string, at: Instant): boolean;
+  /** The case's requests, oldest first. */
+  forCase(caseCode: string): ExtensionRecord[];
+  pendingFor(caseCode: string): ExtensionRecord | undefined;
+}
+
+/** An absence entered in the chat (`/fm abwesend`), in addition to those in the organisation file. */
+export interface AbsenceRecord {
+  id: number;
+  personId: string;
+  /** First and last day, both inclusive (as in the organisation file). */
+  from: LocalDate;
+  to: LocalDate;
+  recordedBy: string;
+  recordedAt: Instant;
+}
+
+export interface AbsenceRepository {
+  add(absence: Omit<AbsenceRecord, 'id'>): AbsenceRecord;
+  /** The person's absences by first day. */
+  forPerson(personId: string): AbsenceRecord[];
+  all(): AbsenceRecord[];
+}
+
+/**
+ * Team duties recorded with `/fm termin` and `/fm besuch`, and what their subject is:
+ * dienstbesprechung – office id (R28); austausch – 'jobcenter' (R29); fm_austausch – FM team id (R31);
+ * netzwerk – FM team id (R32); besuch – M&I team id the contact FM visited (R30).
+ */
+export type DutyKind = 'dienstbesprechung' | 'austausch' | 'fm_austausch' | 'netzwerk' | 'besuch';
+export const DUTY_KINDS: readonly DutyKind[] = ['dienstbesprechung', 'austausch', 'fm_austausch', 'netzwerk', 'besuch'];
+
+export interface DutyRecord {
+  id: number;
+  kind: DutyKind;
+  subject: string;
+  on: LocalDate;
+  recordedBy: string;
+  recordedAt: Instant;
+}
+
+export interface DutyRepository {
+  record(duty: Omit<DutyRecord, 'id'>): DutyRecord;
+  /** The latest recorded date of that duty for that subject (a planned date counts too). */
+  last(kind: DutyKind, subject: string): LocalDate | undefined;
+  /** All duties, or those of one kind, by date. */
+  list(kind?: DutyKind): DutyRecord[];
+}
+
+/** The digest's "später" button: one due item of a case is not shown again before `until`. */
+export interface Snooze {
+  caseCode: string;
+  itemKind: string;
+  dueOn: LocalDate;
+  /** The item shows again from this day on. */
+  until: LocalDate;
+  by: string;
+  at: Instant;
+}
+
+export interface SnoozeRepository {
+  /** Snoozing the same item again replaces the earlier snooze. */
+  snooze(snooze: Snooze): void;
+  isSnoozed(caseCode: string, itemKind: string, dueOn: LocalDate, today: LocalDate): boolean;
+  /** Keys `${caseCode}|${itemKind}|${dueOn}` of the items snoozed beyond `today`. */
+  activeUntil(today: LocalDate): Set<string>;
+}
+
+/** The key `SnoozeRepository.activeUntil` uses for one due item. */
+export function snoozeKey(caseCode: string, itemKind: string, dueOn: LocalDate): string {
+  return `${caseCode}|${itemKind}|${dueOn}`;
 }
 
 export type RoundStatus = 'proposed' | 'confirmed' | 'superseded';
@@ -188,6 +331,11 @@ export interface Store {
   codes: CaseCodeSequence;
   audit: AuditLog;
   outbox: Outbox;
+  contacts: ContactRepository;
+  extensions: ExtensionRepository;
+  absences: AbsenceRepository;
+  duties: DutyRepository;
+  snoozes: SnoozeRepository;
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -202,5 +350,16 @@ export class OpenCaseExistsError extends Error {
   constructor() {
     super('The client already has an open referral or case.');
     this.name = 'OpenCaseExistsError';
+  }
+}
+
+/**
+ * Thrown by `ExtensionRepository.request` when the case has an undecided extension request already —
+ * the database's last word when two requests race. Commands check `pendingFor` first.
+ */
+export class PendingExtensionExistsError extends Error {
+  constructor() {
+    super('The case has a pending extension request already.');
+    this.name = 'PendingExtensionExistsError';
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { addDays, type LocalDate } from '../../domain/time.js';
 import {
   OPEN_STATUSES,
   OpenCaseExistsError,
@@ -8,6 +9,7 @@ import {
   type CaseRecord,
   type CaseRepository,
   type CaseStatus,
+  type CaseWithContacts,
   type Group,
   type NewReferral,
 } from '../ports.js';
@@ -45,6 +47,19 @@ interface CaseRow {
   declined_reason: string | null;
   ended_on: string | null;
   end_reason: string | null;
+  in_measure: 0 | 1 | null;
+  report_pending: 0 | 1 | null;
+  last_review_on: string | null;
+  location_talk_on: string | null;
+  planned_end_on: string | null;
+  extensions: number;
+  exit_successful: 0 | 1 | null;
+  exit_recommendation: string | null;
+}
+
+interface ClockRow extends CaseRow {
+  last_contact_on: string | null;
+  contacts_last_year: number;
 }
 
 type ProgressColumn = keyof typeof PROGRESS_COLUMNS;
@@ -62,9 +77,17 @@ const PROGRESS_COLUMNS = {
   declined_reason: 'declinedReason',
   ended_on: 'endedOn',
   end_reason: 'endReason',
+  in_measure: 'inMeasure',
+  report_pending: 'reportPending',
+  last_review_on: 'lastReviewOn',
+  location_talk_on: 'locationTalkOn',
+  planned_end_on: 'plannedEndOn',
+  extensions: 'extensions',
+  exit_successful: 'exitSuccessful',
+  exit_recommendation: 'exitRecommendation',
 } as const satisfies Record<string, keyof CaseProgress>;
 
-const BOOLEAN_FIELDS = new Set<string>(['intakeWarm', 'intakeGoals', 'intakeLate']);
+const BOOLEAN_FIELDS = new Set<string>(['intakeWarm', 'intakeGoals', 'intakeLate', 'inMeasure', 'reportPending', 'exitSuccessful']);
 
 const SELECT = 'SELECT * FROM cases';
 const OPEN = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -163,6 +186,14 @@ export class SqliteCaseRepository implements CaseRepository {
       .map(toRecord);
   }
 
+  transfersStarted(): Set<string> {
+    const codes = this.db
+      .prepare<[], string>(`SELECT transfer_from FROM cases WHERE transfer_from IS NOT NULL AND ${OPEN}`)
+      .pluck()
+      .all();
+    return new Set(codes);
+  }
+
   caseloads(): Map<string, number> {
     const rows = this.db
       .prepare<[string], { fm: string; n: number }>(
@@ -172,9 +203,43 @@ export class SqliteCaseRepository implements CaseRepository {
     return new Map(rows.map((r) => [r.fm, r.n]));
   }
 
+  clocks(filter: { statuses: readonly CaseStatus[]; receivingTeamIds?: string[]; assignedFmId?: string }, today: LocalDate): CaseWithContacts[] {
+    const conditions = ['c.status IN (SELECT value FROM json_each(@statuses))'];
+    const params: Record<string, unknown> = { statuses: JSON.stringify(filter.statuses), today, yearAgo: addDays(today, -365) };
+    if (filter.assignedFmId !== undefined) {
+      conditions.push('c.assigned_fm_id = @fm');
+      params.fm = filter.assignedFmId;
+    }
+    if (filter.receivingTeamIds !== undefined) {
+      conditions.push('c.receiving_team_id IN (SELECT value FROM json_each(@teams))');
+      params.teams = JSON.stringify(filter.receivingTeamIds);
+    }
+    // Two correlated aggregates per case, each a seek into contacts_case_on (which covers qualified):
+    // the cost follows the cases asked for, not the size of the contacts table.
+    return this.db
+      .prepare<Record<string, unknown>, ClockRow>(
+        `SELECT c.*,
+           (SELECT max(k.on_date) FROM contacts k
+             WHERE k.case_code = c.case_code AND k.qualified = 1 AND k.on_date <= @today) AS last_contact_on,
+           (SELECT count(*) FROM contacts k
+             WHERE k.case_code = c.case_code AND k.qualified = 1 AND k.on_date > @yearAgo AND k.on_date <= @today) AS contacts_last_year
+         FROM cases c
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY c.case_code`,
+      )
+      .all(params)
+      .map(toClock);
+  }
+
   count(): number {
     return this.countAll.get() ?? 0;
   }
+}
+
+function toClock(row: ClockRow): CaseWithContacts {
+  const clock: CaseWithContacts = { ...toRecord(row), contactsLastYear: row.contacts_last_year };
+  if (row.last_contact_on !== null) clock.lastContactOn = row.last_contact_on;
+  return clock;
 }
 
 function isOpenCaseConflict(error: unknown): boolean {
@@ -237,7 +302,8 @@ function toRecord(row: CaseRow): CaseRecord {
   const progress = record as unknown as Record<string, unknown>;
   for (const [column, field] of Object.entries(PROGRESS_COLUMNS)) {
     const value = row[column as ProgressColumn];
-    if (value === null) continue;
+    // extensions is NOT NULL DEFAULT 0; like a field never set, the default is left out.
+    if (value === null || (column === 'extensions' && value === 0)) continue;
     progress[field] = BOOLEAN_FIELDS.has(field) ? value === 1 : value;
   }
   return record;

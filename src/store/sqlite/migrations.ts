@@ -118,4 +118,79 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rounds_team_status ON rounds (team_id, status);
     `,
   },
+  {
+    version: 3,
+    name: 'case lifecycle: flags, contacts, extensions, absences, duties, snoozes',
+    sql: `
+      ALTER TABLE cases ADD COLUMN in_measure INTEGER CHECK (in_measure IN (0, 1));
+      ALTER TABLE cases ADD COLUMN report_pending INTEGER CHECK (report_pending IN (0, 1));
+      ALTER TABLE cases ADD COLUMN last_review_on TEXT CHECK (last_review_on IS NULL OR date(last_review_on) = last_review_on);
+      ALTER TABLE cases ADD COLUMN location_talk_on TEXT CHECK (location_talk_on IS NULL OR date(location_talk_on) = location_talk_on);
+      ALTER TABLE cases ADD COLUMN planned_end_on TEXT CHECK (planned_end_on IS NULL OR date(planned_end_on) = planned_end_on);
+      ALTER TABLE cases ADD COLUMN extensions INTEGER NOT NULL DEFAULT 0 CHECK (extensions >= 0);
+      ALTER TABLE cases ADD COLUMN exit_successful INTEGER CHECK (exit_successful IN (0, 1));
+      ALTER TABLE cases ADD COLUMN exit_recommendation TEXT;
+
+      CREATE TABLE contacts (
+        id          INTEGER PRIMARY KEY,
+        case_code   TEXT    NOT NULL REFERENCES cases (case_code) ON DELETE CASCADE,
+        on_date     TEXT    NOT NULL CHECK (date(on_date) = on_date),
+        kind        TEXT    NOT NULL CHECK (kind <> ''),
+        qualified   INTEGER NOT NULL CHECK (qualified IN (0, 1)),
+        recorded_by TEXT    NOT NULL,
+        recorded_at INTEGER NOT NULL
+      ) STRICT;
+      -- qualified rides along so the jobs' per-case aggregate (R16) reads the index only.
+      CREATE INDEX contacts_case_on ON contacts (case_code, on_date, qualified);
+
+      CREATE TABLE extensions (
+        id           INTEGER PRIMARY KEY,
+        case_code    TEXT    NOT NULL REFERENCES cases (case_code) ON DELETE CASCADE,
+        months       INTEGER NOT NULL CHECK (months BETWEEN 1 AND 12),
+        reason       TEXT    NOT NULL,
+        status       TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'granted', 'rejected')),
+        requested_by TEXT    NOT NULL,
+        requested_at INTEGER NOT NULL,
+        decided_by   TEXT,
+        decided_at   INTEGER,
+        CHECK ((status = 'pending') = (decided_by IS NULL AND decided_at IS NULL))
+      ) STRICT;
+      CREATE INDEX extensions_case ON extensions (case_code);
+      -- The command checks first; this index settles the race between two requests for one case.
+      CREATE UNIQUE INDEX extensions_one_pending_per_case ON extensions (case_code) WHERE status = 'pending';
+
+      CREATE TABLE absences (
+        id          INTEGER PRIMARY KEY,
+        person_id   TEXT    NOT NULL,
+        from_on     TEXT    NOT NULL CHECK (date(from_on) = from_on),
+        to_on       TEXT    NOT NULL CHECK (date(to_on) = to_on AND to_on >= from_on),
+        recorded_by TEXT    NOT NULL,
+        recorded_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX absences_person ON absences (person_id, from_on);
+
+      CREATE TABLE duties (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT    NOT NULL
+                            CHECK (kind IN ('dienstbesprechung', 'austausch', 'fm_austausch', 'netzwerk', 'besuch')),
+        subject     TEXT    NOT NULL CHECK (subject <> ''),
+        on_date     TEXT    NOT NULL CHECK (date(on_date) = on_date),
+        recorded_by TEXT    NOT NULL,
+        recorded_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX duties_kind_subject_on ON duties (kind, subject, on_date);
+
+      -- No foreign key to cases: a snooze is only a key the digest compares against.
+      CREATE TABLE snoozes (
+        case_code  TEXT    NOT NULL,
+        item_kind  TEXT    NOT NULL,
+        due_on     TEXT    NOT NULL CHECK (date(due_on) = due_on),
+        until_on   TEXT    NOT NULL CHECK (date(until_on) = until_on),
+        snoozed_by TEXT    NOT NULL,
+        snoozed_at INTEGER NOT NULL,
+        PRIMARY KEY (case_code, item_kind, due_on)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX snoozes_until ON snoozes (until_on);
+    `,
+  },
 ];

@@ -1,11 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../ports.js';
+import { SqliteAbsenceRepository } from './absenceRepository.js';
 import { SqliteAuditLog } from './auditLog.js';
 import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
+import { SqliteContactRepository } from './contactRepository.js';
 import { backupDatabase, isHealthy, openDatabase } from './database.js';
+import { SqliteDutyRepository } from './dutyRepository.js';
+import { SqliteExtensionRepository } from './extensionRepository.js';
 import { SqliteOutbox } from './outbox.js';
 import { SqliteRoundRepository } from './roundRepository.js';
+import { SqliteSnoozeRepository } from './snoozeRepository.js';
 
 export class SqliteStore implements Store {
   readonly cases: SqliteCaseRepository;
@@ -13,6 +18,11 @@ export class SqliteStore implements Store {
   readonly codes: SqliteCaseCodeSequence;
   readonly audit: SqliteAuditLog;
   readonly outbox: SqliteOutbox;
+  readonly contacts: SqliteContactRepository;
+  readonly extensions: SqliteExtensionRepository;
+  readonly absences: SqliteAbsenceRepository;
+  readonly duties: SqliteDutyRepository;
+  readonly snoozes: SqliteSnoozeRepository;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
@@ -20,6 +30,11 @@ export class SqliteStore implements Store {
     this.codes = new SqliteCaseCodeSequence(db);
     this.audit = new SqliteAuditLog(db);
     this.outbox = new SqliteOutbox(db);
+    this.contacts = new SqliteContactRepository(db);
+    this.extensions = new SqliteExtensionRepository(db);
+    this.absences = new SqliteAbsenceRepository(db);
+    this.duties = new SqliteDutyRepository(db);
+    this.snoozes = new SqliteSnoozeRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */

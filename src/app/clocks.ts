@@ -1,0 +1,42 @@
+/** From stored cases to the due-date engine's input, and the policy a team works by. */
+import type { CommandDeps } from '../../commands/types.js';
+import { BREMEN_POLICY, type CaseClock, type ContactPolicy } from '../domain/due.js';
+import type { CaseWithContacts } from '../store/ports.js';
+
+export function toCaseClock(c: CaseWithContacts, transfersStarted: ReadonlySet<string>): CaseClock {
+  return {
+    caseCode: c.caseCode,
+    group: c.group,
+    status: c.status,
+    flaggedOn: c.flaggedOn,
+    intakeDeadline: c.intakeDeadline,
+    intakeOn: c.intakeOn,
+    lastContactOn: c.lastContactOn,
+    contactsLastYear: c.contactsLastYear,
+    inMeasure: c.inMeasure ?? false,
+    reportPending: c.reportPending ?? false,
+    lastReviewOn: c.lastReviewOn,
+    locationTalkOn: c.locationTalkOn,
+    plannedEndOn: c.plannedEndOn,
+    extensions: c.extensions ?? 0,
+    u25Until: c.u25Until,
+    transferStarted: transfersStarted.has(c.caseCode),
+    endedOn: c.endedOn,
+    exitSuccessful: c.exitSuccessful,
+  };
+}
+
+/**
+ * The contact policy (R13/R15/R16) of the jobcenter: Bremen's by default; the organisation file's
+ * `jobcenter.contacts` overrides single values (e.g. Bremerhaven's monthly Ü25 contacts).
+ */
+export function contactPolicy(deps: Pick<CommandDeps, 'org'>): ContactPolicy {
+  const override = deps.org.org.jobcenter.contacts;
+  if (!override) return BREMEN_POLICY;
+  return {
+    ...BREMEN_POLICY,
+    ...override,
+    intervalMonths: { ...BREMEN_POLICY.intervalMonths, ...override.intervalMonths },
+    minPerYear: { ...BREMEN_POLICY.minPerYear, ...override.minPerYear },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The due-date engine of the case lifecycle: which ping is due for a case and on which working day.
+ * Pure: it never looks at "today". Every item carries the date the rule names (`ruleOn`) and the working
+ * day on or after it (`dueOn`); the caller decides what is overdue, due today or due this week.
+ */
+import type { WorkCalendar } from './calendar.js';
+import { addMonths, type LocalDate } from './time.js';
+
+export type Group = 'u25' | 'ue25';
+
+export type CaseStatus = 'vorgemerkt' | 'zugewiesen' | 'aktiv' | 'abgelehnt' | 'strittig' | 'beendet';
+
+/** Contact density and review rhythm; the two jobcenters' instructions differ, so this is a setting. */
+export interface ContactPolicy {
+  /** R13/R15: months between two counselling contacts. */
+  intervalMonths: Record<Group, number>;
+  /** R15: months between contacts while the client is in an active labour-market measure. */
+  measureIntervalMonths: number;
+  /** R16: qualified contacts per year. */
+  minPerYear: Record<Group, number>;
+  /** R16: share of the active caseload that must meet the minimum (0.9). */
+  share: number;
+  /** R20: months between reviews. */
+  reviewMonths: number;
+  /** The rule the contact interval comes from, cited on contact items; default R13. */
+  contactRule?: string;
+}
+
+/** Bremen 2025 [000 §3.2]: U25 monthly, Ü25 every 3 months (R13). */
+export const BREMEN_POLICY: ContactPolicy = {
+  intervalMonths: { u25: 1, ue25: 3 },
+  measureIntervalMonths: 3,
+  minPerYear: { u25: 9, ue25: 6 },
+  share: 0.9,
+  reviewMonths: 6,
+  contactRule: 'R13',
+};
+
+/** Bremerhaven [002 §6.4]: monthly for everyone, every 3 months in active measures (R15). */
+export const BREMERHAVEN_POLICY: ContactPolicy = {
+  ...BREMEN_POLICY,
+  intervalMonths: { u25: 1, ue25: 1 },
+  contactRule: 'R15',
+};
+
+/** What the due-date engine needs to know about one case. */
+export interface CaseClock {
+  caseCode: string;
+  group: Group;
+  status: CaseStatus;
+  flaggedOn: LocalDate;
+  intakeDeadline: LocalDate;
+  intakeOn?: LocalDate;
+  lastContactOn?: LocalDate;
+  /** Qualified contacts (R16) in the 365 days up to today. */
+  contactsLastYear: number;
+  inMeasure: boolean;
+  reportPending: boolean;
+  lastReviewOn?: LocalDate;
+  locationTalkOn?: LocalDate;
+  /** intakeOn + 24 months, moved by extensions (R18, R19). */
+  plannedEndOn?: LocalDate;
+  extensions: number;
+  /** Month of the 25th birthday, YYYY-MM (R10). */
+  u25Until?: string;
+  transferStarted: boolean;
+  endedOn?: LocalDate;
+  exitSuccessful?: boolean;
+}
+
+export type DueKind =
+  | 'intake'
+  | 'contact'
+  | 'review'
+  | 'location_talk'
+  | 'duration_end'
+  | 'limit_48'
+  | 'limit_60'
+  | 'u25_transition'
+  | 'followup';
+
+export interface DueItem {
+  kind: DueKind;
+  caseCode: string;
+  /** The working day on which the responsible person should be pinged. */
+  dueOn: LocalDate;
+  /** The date the rule itself names, maybe a weekend or holiday; dueOn is the first working day on or after it. */
+  ruleOn: LocalDate;
+  rule: string;
+  /** followup: months after the exit (6, 12, 24); limit_48/limit_60: 48 or 60; duration_end: planned months in all. */
+  months?: number;
+}
+
+/** Months of the standard duration (R18) and of the location talk (R21). */
+export const STANDARD_MONTHS = 24;
+/** R19: continuous months without and with the team lead's consent. */
+export const LIMIT_MONTHS = 48;
+export const LIMIT_WITH_CONSENT_MONTHS = 60;
+/** R10: the transfer is flagged this many months before the month of the 25th birthday. */
+export const U25_TRANSFER_LEAD_MONTHS = 3;
+/** R27: follow-ups after a successful exit. */
+export const FOLLOWUP_MONTHS = [6, 12, 24] as const;
+
+const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Re-exported: the engine's month arithmetic (R13–R21) lives with the other date helpers. */
+export { addMonths };
+
+/**
+ * Whole months from `from` to `to`: the largest m with addMonths(from, m) <= to (negative when `to` lies
+ * before `from`). Own code because date-fns' differenceInMonths disagrees with its own addMonths at month
+ * ends (it counts 31.05. → 30.11. as 5 months although addMonths(31.05., 6) is 30.11.).
+ */
+export function monthsBetween(from: LocalDate, to: LocalDate): number {
+  if (to < from) return -monthsBetween(to, from);
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const calendarMonths = (ty - fy) * 12 + (tm - fm);
+  return addMonths(from, calendarMonths) > to ? calendarMonths - 1 : calendarMonths;
+}
+
+/** The first day of the month three months before the month of the 25th birthday (R10): 2027-04 → 2027-01-01. */
+export function u25TransitionOn(u25Until: string): LocalDate {
+  if (!YEAR_MONTH.test(u25Until)) throw new RangeError(`Expected a month "YYYY-MM", got "${u25Until}"`);
+  return addMonths(`${u25Until}-01`, -U25_TRANSFER_LEAD_MONTHS);
+}
+
+/** Every ping due for the case, sorted by dueOn; see the comments per kind for when each applies. */
+export function dueItems(c: CaseClock, policy: ContactPolicy, calendar: WorkCalendar): DueItem[] {
+  const items: DueItem[] = [];
+  const add = (kind: DueKind, ruleOn: LocalDate, rule: string, months?: number) => {
+    const item: DueItem = { kind, caseCode: c.caseCode, dueOn: calendar.workingDayOnOrAfter(ruleOn), ruleOn, rule };
+    if (months !== undefined) item.months = months;
+    items.push(item);
+  };
+
+  // R4: until the client is taken in, the intake deadline is the only date that matters.
+  if (c.status === 'vorgemerkt' || c.status === 'zugewiesen') add('intake', c.intakeDeadline, 'R4');
+
+  if (c.status === 'aktiv') {
+    // R13/R15: the interval runs from the last contact (or the intake). While a medical or psychological
+    // report is pending the next talk waits for the documents (R15), so no ping at all.
+    const contactBase = c.lastContactOn ?? c.intakeOn;
+    if (!c.reportPending && contactBase !== undefined) {
+      const interval = c.inMeasure ? policy.measureIntervalMonths : policy.intervalMonths[c.group];
+      add('contact', addMonths(contactBase, interval), c.inMeasure ? 'R15' : (policy.contactRule ?? 'R13'));
+    }
+
+    // R20: every six months from the start or the last review.
+    const reviewBase = c.lastReviewOn ?? c.intakeOn;
+    if (reviewBase !== undefined) add('review', addMonths(reviewBase, policy.reviewMonths), 'R20');
+
+    // R21: the location talk after two years, until it is recorded.
+    if (c.intakeOn !== undefined && c.locationTalkOn === undefined) {
+      add('location_talk', addMonths(c.intakeOn, STANDARD_MONTHS), 'R21');
+    }
+
+    // R18/R19: one month before the planned end, time to decide on an extension or the exit.
+    if (c.plannedEndOn !== undefined) {
+      add(
+        'duration_end',
+        addMonths(c.plannedEndOn, -1),
+        c.extensions === 0 ? 'R18' : 'R19',
+        c.intakeOn === undefined ? undefined : monthsBetween(c.intakeOn, c.plannedEndOn),
+      );
+    }
+
+    if (c.intakeOn !== undefined && c.plannedEndOn !== undefined) {
+      const limit48 = addMonths(c.intakeOn, LIMIT_MONTHS);
+      if (c.plannedEndOn > limit48) {
+        // Extended past 48 months (with the team lead's consent): remind one month before the absolute limit.
+        add('limit_60', addMonths(c.intakeOn, LIMIT_WITH_CONSENT_MONTHS - 1), 'R19', LIMIT_WITH_CONSENT_MONTHS);
+      } else if (addMonths(c.plannedEndOn, 1) > limit48) {
+        // The planned end reaches 48 months: no extension of even one month fits without consent. "Reaches"
+        // rather than "equals" because chained extensions can clamp at month ends (31.05. + 9 + 3 months ends
+        // on 29.05., not 31.05.). Once extended past 48, the consent exists and limit_60 takes over.
+        add('limit_48', addMonths(c.intakeOn, LIMIT_MONTHS - 1), 'R19', LIMIT_MONTHS);
+      }
+    }
+
+    // R10: the U25 FM flags the transfer to Ü25 at least three months before the 25th-birthday month.
+    if (c.group === 'u25' && !c.transferStarted && c.u25Until !== undefined) {
+      add('u25_transition', u25TransitionOn(c.u25Until), 'R10');
+    }
+  }
+
+  // R27: did the client take up work 6, 12 and 24 months after a successful exit?
+  if (c.status === 'beendet' && c.exitSuccessful === true && c.endedOn !== undefined) {
+    for (const months of FOLLOWUP_MONTHS) add('followup', addMonths(c.endedOn, months), 'R27', months);
+  }
+
+  return items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+}
+
+/**
+ * R16 for one case: qualified contacts in the last 365 days against the yearly minimum. With `today`, a
+ * case in FM for less than a year needs only its share of the minimum for the whole months completed
+ * (rounded down), since a client taken in two months ago cannot have had six contacts yet.
+ */
+export function contactMinimum(
+  c: CaseClock,
+  policy: ContactPolicy,
+  today?: LocalDate,
+): { required: number; count: number; met: boolean } {
+  const perYear = policy.minPerYear[c.group];
+  let required = perYear;
+  if (today !== undefined && c.intakeOn !== undefined && addMonths(c.intakeOn, 12) > today) {
+    required = Math.floor((perYear * Math.max(0, monthsBetween(c.intakeOn, today))) / 12);
+  }
+  return { required, count: c.contactsLastYear, met: c.contactsLastYear >= required };
+}
+
+/** Tolerance for share × total in floating point (0.55 × 100 = 55.00000000000001 would otherwise ask for 56). */
+const EPSILON = 1e-9;
+
+/**
+ * R16 for a caseload: the minimum must be met for `policy.share` (90 %) of the active cases. An empty
+ * caseload misses nobody and counts as met.
+ */
+export function contactShare(
+  cases: readonly CaseClock[],
+  policy: ContactPolicy,
+  today?: LocalDate,
+): { met: number; total: number; share: number; ok: boolean } {
+  const active = cases.filter((c) => c.status === 'aktiv');
+  const met = active.filter((c) => contactMinimum(c, policy, today).met).length;
+  const total = active.length;
+  return { met, total, share: total === 0 ? 1 : met / total, ok: met >= Math.ceil(policy.share * total - EPSILON) };
+}

@@ -1,0 +1,394 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { WorkCalendar } from '../../src/domain/calendar.js';
+import {
+  addMonths,
+  BREMEN_POLICY,
+  BREMERHAVEN_POLICY,
+  contactMinimum,
+  contactShare,
+  dueItems,
+  monthsBetween,
+  type CaseClock,
+  type CaseStatus,
+  type DueKind,
+} from '../../src/domain/due.js';
+import { addDays } from '../../src/domain/time.js';
+
+const bremen = new WorkCalendar({ holidayRegion: 'DE-HB' });
+
+/** An active Ü25 case taken in on Tuesday 20.01.2026, planned to end after 24 months. */
+function activeCase(overrides: Partial<CaseClock> = {}): CaseClock {
+  return {
+    caseCode: 'FM-2026-0001',
+    group: 'ue25',
+    status: 'aktiv',
+    flaggedOn: '2026-01-05',
+    intakeDeadline: '2026-01-23',
+    intakeOn: '2026-01-20',
+    contactsLastYear: 0,
+    inMeasure: false,
+    reportPending: false,
+    plannedEndOn: '2028-01-20',
+    extensions: 0,
+    transferStarted: false,
+    ...overrides,
+  };
+}
+
+const itemsOf = (c: CaseClock, kind: DueKind, policy = BREMEN_POLICY) =>
+  dueItems(c, policy, bremen).filter((i) => i.kind === kind);
+
+const only = (c: CaseClock, kind: DueKind, policy = BREMEN_POLICY) => {
+  const found = itemsOf(c, kind, policy);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
+describe('month arithmetic at month ends and in leap years', () => {
+  it('clamps 31.01. + 1 month to the end of February (28. in 2026, 29. in 2028)', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+  });
+
+  it('clamps 31.08. + 6 months to 28.02.', () => {
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+  });
+
+  it('takes 29.02.2028 + 12 months to 28.02.2029', () => {
+    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+  });
+
+  it('counts whole months the way addMonths clamps them (31.05. → 30.11. is six months)', () => {
+    expect(monthsBetween('2026-05-31', '2026-11-30')).toBe(6);
+    expect(monthsBetween('2026-01-31', '2026-02-27')).toBe(0);
+    expect(monthsBetween('2026-01-31', '2026-02-28')).toBe(1);
+    expect(monthsBetween('2026-01-20', '2028-01-19')).toBe(23);
+    expect(monthsBetween('2026-01-20', '2028-01-20')).toBe(24);
+    expect(monthsBetween('2026-03-31', '2026-02-28')).toBe(-1);
+  });
+
+  it('never disagrees with addMonths (property)', () => {
+    const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2024-01-01', n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 72 }), day, (from, n, to) => {
+        expect(monthsBetween(from, addMonths(from, n))).toBe(n);
+        if (to >= from) {
+          const m = monthsBetween(from, to);
+          expect(addMonths(from, m) <= to).toBe(true);
+          expect(addMonths(from, m + 1) > to).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('dueItems: intake (R4)', () => {
+  it('pings for the intake deadline while the case is flagged or assigned, not once it is active', () => {
+    const flagged = activeCase({ status: 'vorgemerkt', intakeOn: undefined, plannedEndOn: undefined });
+    expect(dueItems(flagged, BREMEN_POLICY, bremen)).toEqual([
+      { kind: 'intake', caseCode: 'FM-2026-0001', dueOn: '2026-01-23', ruleOn: '2026-01-23', rule: 'R4' },
+    ]);
+    expect(only({ ...flagged, status: 'zugewiesen' }, 'intake').dueOn).toBe('2026-01-23');
+    expect(itemsOf(activeCase(), 'intake')).toEqual([]);
+  });
+
+  it('moves a calendar-day deadline on German Unity Day (a Saturday in 2026) to the Monday', () => {
+    const c = activeCase({ status: 'vorgemerkt', intakeDeadline: '2026-10-03' });
+    expect(only(c, 'intake')).toMatchObject({ ruleOn: '2026-10-03', dueOn: '2026-10-05' });
+  });
+});
+
+describe('dueItems: contacts (R13, R15)', () => {
+  it('asks for the next Ü25 contact three months after the last one, past Reformation Day in Bremen (R13)', () => {
+    const c = activeCase({ lastContactOn: '2025-07-31', intakeOn: '2025-07-01' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2025-10-31', dueOn: '2025-11-03', rule: 'R13' });
+  });
+
+  it('asks for a U25 contact monthly: 31.01.2026 → Saturday 28.02. → Monday 02.03. (R13)', () => {
+    const c = activeCase({ group: 'u25', lastContactOn: '2026-01-31' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-02-28', dueOn: '2026-03-02' });
+  });
+
+  it('lands a U25 contact on the leap day 29.02.2028 when that is a working day', () => {
+    const c = activeCase({ group: 'u25', lastContactOn: '2028-01-31' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2028-02-29', dueOn: '2028-02-29' });
+  });
+
+  it('moves a contact past Good Friday and Easter Monday', () => {
+    const c = activeCase({ lastContactOn: '2026-01-03' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-04-03', dueOn: '2026-04-07' });
+  });
+
+  it('counts from the intake while no contact is recorded yet', () => {
+    expect(only(activeCase(), 'contact')).toMatchObject({ ruleOn: '2026-04-20', dueOn: '2026-04-20' });
+  });
+
+  it('asks only every three months while a U25 client is in an active labour-market measure (R15)', () => {
+    const c = activeCase({ group: 'u25', lastContactOn: '2026-02-02', inMeasure: true });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-05-02', dueOn: '2026-05-04', rule: 'R15' });
+  });
+
+  it('asks monthly for Ü25 clients in Bremerhaven (R15)', () => {
+    const c = activeCase({ lastContactOn: '2026-02-02' });
+    expect(only(c, 'contact', BREMERHAVEN_POLICY)).toMatchObject({ ruleOn: '2026-03-02', rule: 'R15' });
+  });
+
+  it('sends no contact ping while a medical or psychological report is pending, but keeps the review (R15)', () => {
+    const c = activeCase({ lastContactOn: '2026-02-02', reportPending: true });
+    expect(itemsOf(c, 'contact')).toEqual([]);
+    expect(itemsOf(c, 'contact', BREMERHAVEN_POLICY)).toEqual([]);
+    expect(itemsOf(c, 'review')).toHaveLength(1);
+  });
+
+  it('moves a contact due on a DST Sunday to the Monday (29.03.2026 and 25.10.2026)', () => {
+    expect(only(activeCase({ lastContactOn: '2025-12-29' }), 'contact')).toMatchObject({
+      ruleOn: '2026-03-29',
+      dueOn: '2026-03-30',
+    });
+    expect(only(activeCase({ group: 'u25', lastContactOn: '2026-09-25' }), 'contact')).toMatchObject({
+      ruleOn: '2026-10-25',
+      dueOn: '2026-10-26',
+    });
+  });
+
+  it('gives the same dates whatever time zone the server runs in', () => {
+    const cases = [
+      activeCase({ lastContactOn: '2025-12-29' }),
+      activeCase({ group: 'u25', lastContactOn: '2026-09-25', lastReviewOn: '2026-03-06' }),
+      activeCase({ status: 'beendet', exitSuccessful: true, endedOn: '2026-03-29' }),
+    ];
+    const original = process.env.TZ;
+    try {
+      const results = ['UTC', 'Europe/Berlin', 'America/Santiago', 'Pacific/Kiritimati'].map((zone) => {
+        process.env.TZ = zone; // Santiago switches DST at midnight: a local-midnight date there would shift
+        return cases.map((c) => dueItems(c, BREMEN_POLICY, bremen));
+      });
+      for (const r of results) expect(r).toEqual(results[0]);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+});
+
+describe('dueItems: review (R20) and location talk (R21)', () => {
+  it('asks for the review six months after the intake', () => {
+    expect(only(activeCase(), 'review')).toMatchObject({ ruleOn: '2026-07-20', dueOn: '2026-07-20', rule: 'R20' });
+  });
+
+  it('counts six months from the last review: 31.08. → Saturday 28.02. → Monday 02.03.', () => {
+    const c = activeCase({ intakeOn: '2025-02-28', lastReviewOn: '2025-08-31' });
+    expect(only(c, 'review')).toMatchObject({ ruleOn: '2026-02-28', dueOn: '2026-03-02' });
+  });
+
+  it('asks for the location talk two years after the intake, until it is recorded', () => {
+    expect(only(activeCase(), 'location_talk')).toMatchObject({ ruleOn: '2028-01-20', rule: 'R21' });
+    expect(itemsOf(activeCase({ locationTalkOn: '2028-01-10' }), 'location_talk')).toEqual([]);
+  });
+});
+
+describe('dueItems: duration and its limits (R18, R19)', () => {
+  it('reminds one month before the planned end of 24 months (R18)', () => {
+    expect(only(activeCase(), 'duration_end')).toMatchObject({
+      ruleOn: '2027-12-20',
+      dueOn: '2027-12-20',
+      rule: 'R18',
+      months: 24,
+    });
+  });
+
+  it('reminds one month before an extended end, citing R19', () => {
+    const c = activeCase({ plannedEndOn: '2029-01-20', extensions: 1 });
+    expect(only(c, 'duration_end')).toMatchObject({ ruleOn: '2028-12-20', rule: 'R19', months: 36 });
+  });
+
+  it('gives no limit reminder while the planned end stays below 48 months', () => {
+    const c = activeCase({ plannedEndOn: '2029-01-20', extensions: 1 });
+    expect(itemsOf(c, 'limit_48')).toEqual([]);
+    expect(itemsOf(c, 'limit_60')).toEqual([]);
+  });
+
+  it('warns one month before 48 months when the planned end reaches exactly 48', () => {
+    const c = activeCase({ plannedEndOn: '2030-01-20', extensions: 2 });
+    expect(only(c, 'limit_48')).toMatchObject({ ruleOn: '2029-12-20', rule: 'R19', months: 48 });
+    expect(itemsOf(c, 'limit_60')).toEqual([]);
+  });
+
+  it('still warns at 48 when chained extensions clamped the end two days short (31.05. → 29.05.)', () => {
+    const c = activeCase({ intakeOn: '2025-05-31', plannedEndOn: '2029-05-29', extensions: 2 });
+    expect(only(c, 'limit_48')).toMatchObject({ ruleOn: '2029-04-30', dueOn: '2029-04-30' });
+  });
+
+  it('switches to the 60-month reminder once the team lead let the case run past 48', () => {
+    const c = activeCase({ plannedEndOn: '2030-07-20', extensions: 3 });
+    expect(only(c, 'limit_60')).toMatchObject({ ruleOn: '2030-12-20', rule: 'R19', months: 60 });
+    expect(itemsOf(c, 'limit_48')).toEqual([]);
+  });
+});
+
+describe('dueItems: U25 → Ü25 transfer (R10)', () => {
+  it('flags on the first day of the month three months before the 25th-birthday month, past New Year', () => {
+    const c = activeCase({ group: 'u25', u25Until: '2027-04' });
+    expect(only(c, 'u25_transition')).toMatchObject({ ruleOn: '2027-01-01', dueOn: '2027-01-04', rule: 'R10' });
+  });
+
+  it('stops once the transfer is under way, and never applies to Ü25 cases', () => {
+    expect(itemsOf(activeCase({ group: 'u25', u25Until: '2027-04', transferStarted: true }), 'u25_transition')).toEqual(
+      [],
+    );
+    expect(itemsOf(activeCase({ u25Until: '2027-04' }), 'u25_transition')).toEqual([]);
+  });
+
+  it('refuses a malformed birthday month instead of guessing', () => {
+    expect(() => dueItems(activeCase({ group: 'u25', u25Until: '2027-4' }), BREMEN_POLICY, bremen)).toThrow(RangeError);
+  });
+});
+
+describe('dueItems: follow-ups after a successful exit (R27)', () => {
+  it('asks 6, 12 and 24 months after an exit on the leap day 29.02.2028', () => {
+    const c = activeCase({ status: 'beendet', exitSuccessful: true, endedOn: '2028-02-29' });
+    expect(dueItems(c, BREMEN_POLICY, bremen)).toEqual([
+      { kind: 'followup', caseCode: 'FM-2026-0001', dueOn: '2028-08-29', ruleOn: '2028-08-29', rule: 'R27', months: 6 },
+      {
+        kind: 'followup',
+        caseCode: 'FM-2026-0001',
+        dueOn: '2029-02-28',
+        ruleOn: '2029-02-28',
+        rule: 'R27',
+        months: 12,
+      },
+      {
+        kind: 'followup',
+        caseCode: 'FM-2026-0001',
+        dueOn: '2030-02-28',
+        ruleOn: '2030-02-28',
+        rule: 'R27',
+        months: 24,
+      },
+    ]);
+  });
+
+  it('asks nothing after an unsuccessful exit, and nothing for rejected or disputed referrals', () => {
+    for (const c of [
+      activeCase({ status: 'beendet', exitSuccessful: false, endedOn: '2028-02-29' }),
+      activeCase({ status: 'abgelehnt' }),
+      activeCase({ status: 'strittig' }),
+    ]) {
+      expect(dueItems(c, BREMEN_POLICY, bremen)).toEqual([]);
+    }
+  });
+});
+
+describe('dueItems: every ping lands on a working day', () => {
+  it('lists an active case’s pings in date order', () => {
+    const kinds = dueItems(activeCase({ group: 'u25', u25Until: '2027-04' }), BREMEN_POLICY, bremen).map((i) => i.kind);
+    expect(kinds).toEqual(['contact', 'review', 'u25_transition', 'duration_end', 'location_talk']);
+  });
+
+  it('puts dueOn on the first working day on or after the rule’s date, for any case (property)', () => {
+    const day = fc.integer({ min: 0, max: 2600 }).map((n) => addDays('2024-01-01', n));
+    const caseArb = fc.record(
+      {
+        caseCode: fc.constant('FM-2026-0042'),
+        group: fc.constantFrom<'u25' | 'ue25'>('u25', 'ue25'),
+        status: fc.constantFrom<CaseStatus>('vorgemerkt', 'zugewiesen', 'aktiv', 'abgelehnt', 'strittig', 'beendet'),
+        flaggedOn: day,
+        intakeDeadline: day,
+        intakeOn: day,
+        lastContactOn: day,
+        contactsLastYear: fc.nat({ max: 20 }),
+        inMeasure: fc.boolean(),
+        reportPending: fc.boolean(),
+        lastReviewOn: day,
+        locationTalkOn: day,
+        plannedEndOn: day,
+        extensions: fc.nat({ max: 3 }),
+        u25Until: day.map((d) => d.slice(0, 7)),
+        transferStarted: fc.boolean(),
+        endedOn: day,
+        exitSuccessful: fc.boolean(),
+      },
+      {
+        requiredKeys: [
+          'caseCode',
+          'group',
+          'status',
+          'flaggedOn',
+          'intakeDeadline',
+          'contactsLastYear',
+          'inMeasure',
+          'reportPending',
+          'extensions',
+          'transferStarted',
+        ],
+      },
+    );
+    const calendars = fc.constantFrom(bremen, new WorkCalendar({ holidayRegion: 'DE-BY' }));
+    fc.assert(
+      fc.property(caseArb, fc.constantFrom(BREMEN_POLICY, BREMERHAVEN_POLICY), calendars, (c, policy, calendar) => {
+        for (const item of dueItems(c, policy, calendar)) {
+          expect(calendar.isWorkingDay(item.dueOn)).toBe(true);
+          expect(item.dueOn >= item.ruleOn).toBe(true);
+          for (let d = item.ruleOn; d < item.dueOn; d = addDays(d, 1)) expect(calendar.isWorkingDay(d)).toBe(false);
+        }
+      }),
+    );
+  });
+});
+
+describe('contactMinimum (R16)', () => {
+  it('asks 6 qualified contacts a year for Ü25 and 9 for U25', () => {
+    expect(contactMinimum(activeCase({ contactsLastYear: 6 }), BREMEN_POLICY)).toEqual({
+      required: 6,
+      count: 6,
+      met: true,
+    });
+    expect(contactMinimum(activeCase({ contactsLastYear: 5 }), BREMEN_POLICY).met).toBe(false);
+    expect(contactMinimum(activeCase({ group: 'u25', contactsLastYear: 8 }), BREMEN_POLICY)).toEqual({
+      required: 9,
+      count: 8,
+      met: false,
+    });
+  });
+
+  it('asks a case in FM for less than a year only its share for the whole months completed', () => {
+    const u25 = activeCase({ group: 'u25', intakeOn: '2026-01-20', contactsLastYear: 1 });
+    expect(contactMinimum(u25, BREMEN_POLICY, '2026-02-19').required).toBe(0);
+    expect(contactMinimum(u25, BREMEN_POLICY, '2026-03-20')).toEqual({ required: 1, count: 1, met: true }); // 9 × 2/12
+    expect(contactMinimum(u25, BREMEN_POLICY, '2026-07-20').required).toBe(4); // 9 × 6/12
+    expect(contactMinimum(u25, BREMEN_POLICY, '2027-01-20').required).toBe(9);
+  });
+});
+
+describe('contactShare (R16)', () => {
+  const met = activeCase({ contactsLastYear: 6 });
+  const missed = activeCase({ contactsLastYear: 2 });
+  const caseload = (metCount: number, missedCount: number) => [
+    ...Array<CaseClock>(metCount).fill(met),
+    ...Array<CaseClock>(missedCount).fill(missed),
+  ];
+
+  it('is fine at exactly 90 % of the active caseload and not below', () => {
+    expect(contactShare(caseload(9, 1), BREMEN_POLICY)).toEqual({ met: 9, total: 10, share: 0.9, ok: true });
+    expect(contactShare(caseload(8, 2), BREMEN_POLICY).ok).toBe(false);
+    expect(contactShare(caseload(134, 16), BREMEN_POLICY).ok).toBe(false); // 89.3 %
+    expect(contactShare(caseload(135, 15), BREMEN_POLICY).ok).toBe(true);
+  });
+
+  it('is fine at exactly 90 % for any caseload size (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), (total) => {
+        const needed = Math.ceil((total * 9) / 10);
+        expect(contactShare(caseload(needed, total - needed), BREMEN_POLICY).ok).toBe(true);
+        expect(contactShare(caseload(needed - 1, total - needed + 1), BREMEN_POLICY).ok).toBe(false);
+      }),
+    );
+  });
+
+  it('counts only active cases, and an empty caseload misses nobody', () => {
+    const others = [activeCase({ status: 'vorgemerkt' }), activeCase({ status: 'beendet', contactsLastYear: 0 })];
+    expect(contactShare([...caseload(9, 1), ...others], BREMEN_POLICY)).toMatchObject({ met: 9, total: 10 });
+    expect(contactShare(others, BREMEN_POLICY)).toEqual({ met: 0, total: 0, share: 1, ok: true });
+  });
+});
