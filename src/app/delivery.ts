@@ -67,15 +67,36 @@ export class Delivery {
   }
 
   private async sendOne(item: OutboxItem): Promise<boolean> {
-    const route = this.route(item);
+    const parentKey = item.target.kind === 'channel' ? (item.target.replaces ?? item.target.threadOf) : undefined;
+    let parent: OutboxItem | undefined;
+    if (parentKey !== undefined) {
+      parent = this.store.outbox.byKey(parentKey);
+      if (!parent || parent.status === 'failed') {
+        this.store.outbox.markFailed(item.id, `the message it belongs to (${parentKey}) was never sent`, undefined);
+        return false;
+      }
+      if (!parent.sentRef) {
+        // Thread replies and updates wait for their parent; waiting is not a failed attempt.
+        this.store.outbox.postpone(item.id, this.clock.now() + BASE_BACKOFF_MS, `waiting for ${parentKey}`);
+        return false;
+      }
+    }
+    const route = parent?.sentRef ? this.routeTo(parent.sentRef.platform) : this.route(item);
     if (!route) {
       this.store.outbox.markFailed(item.id, 'no platform address for this target', undefined);
       this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
       return false;
     }
     try {
-      await route.transport.send(route.address, item.target, item.message);
-      this.store.outbox.markSent(item.id, this.clock.now());
+      const { transport, address } = route;
+      const posted = parent?.sentRef && { channelId: parent.sentRef.channelId, messageId: parent.sentRef.messageId };
+      if (posted && item.target.kind === 'channel' && item.target.replaces !== undefined) {
+        await transport.update(posted, item.message);
+        this.store.outbox.markSent(item.id, this.clock.now(), parent!.sentRef);
+      } else {
+        const sent = await transport.send(address ?? posted!.channelId, item.target, item.message, posted);
+        this.store.outbox.markSent(item.id, this.clock.now(), { platform: transport.platform, ...sent });
+      }
       return true;
     } catch (error) {
       const retryable = !(error instanceof DeliveryError) || error.retryable;
@@ -92,7 +113,13 @@ export class Delivery {
     }
   }
 
-  private route(item: OutboxItem): { transport: Transport; address: string } | undefined {
+  /** The transport that posted a parent message; its address is taken from the parent's reference. */
+  private routeTo(platform: string): { transport: Transport; address?: string } | undefined {
+    const transport = this.transports.find((t) => t.platform === platform);
+    return transport && { transport };
+  }
+
+  private route(item: OutboxItem): { transport: Transport; address?: string } | undefined {
     for (const transport of this.transports) {
       const address = transport.address(item.target);
       if (address !== undefined) return { transport, address };

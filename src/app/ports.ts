@@ -69,6 +69,17 @@ export interface Transport {
   platform: Platform;
   /** The platform address (channel id, user id) of a target, or undefined when it has none on this platform. */
   address(target: Target): string | undefined;
-  /** Sends one message; throws DeliveryError on failure. */
-  send(address: string, target: Target, message: Message): Promise<void>;
+  /**
+   * Sends one message (as a reply in `thread` when given) and says where it landed; throws DeliveryError
+   * on failure.
+   */
+  send(address: string, target: Target, message: Message, thread?: PostedMessage): Promise<PostedMessage>;
+  /** Replaces a message this platform posted earlier. */
+  update(posted: PostedMessage, message: Message): Promise<void>;
+}
+
+/** Where a platform put a message: channel (or conversation) and message id (Slack ts, Teams activity id). */
+export interface PostedMessage {
+  channelId: string;
+  messageId: string;
 }

@@ -21,6 +21,8 @@ export const consoleTexts = {
   privateHeader: '🔒 nur für dich:',
   channelHeader: (teamId: string): string => `# ${teamId} (Kanal):`,
   directHeader: (name: string, personId: string): string => `✉ Direktnachricht an ${name} (${personId}):`,
+  threadHeader: (header: string): string => `${header.replace(/:$/, '')} ↳ Antwort im Thread:`,
+  updateHeader: (header: string): string => `${header.replace(/:$/, '')} ✎ Nachricht aktualisiert:`,
 
   noChoice: '—',
   noTravel: '/zeit gibt es hier nicht.',

@@ -52,7 +52,14 @@ export interface Form {
 
 /** Where an outgoing message goes. Client references may only travel to `direct` targets. */
 export type Target =
-  | { kind: 'channel'; teamId: string }
+  | {
+      kind: 'channel';
+      teamId: string;
+      /** Post as a reply in the thread of the message queued under this dedupe key. */
+      threadOf?: string;
+      /** Replace (update in place) the message queued under this dedupe key instead of posting. */
+      replaces?: string;
+    }
   | { kind: 'direct'; personId: string };
 
 /**

@@ -310,6 +310,16 @@ export interface OutboxItem {
   createdAt: Instant;
   sentAt?: Instant;
   lastError?: string;
+  /** Where the platform put the message (needed for thread replies and in-place updates). */
+  sentRef?: SentRef;
+}
+
+/** A sent message as its platform knows it. */
+export interface SentRef {
+  platform: string;
+  channelId: string;
+  /** Slack: ts; Teams: activity id. */
+  messageId: string;
 }
 
 export interface Outbox {
@@ -317,7 +327,10 @@ export interface Outbox {
   enqueue(item: { dedupeKey: string; target: Target; message: Message; createdAt: Instant }): boolean;
   /** Pending items whose next attempt is due, oldest first. */
   due(now: Instant, limit: number): OutboxItem[];
-  markSent(id: number, at: Instant): void;
+  markSent(id: number, at: Instant, ref?: SentRef): void;
+  /** Waits for something else (e.g. the parent of a thread reply) without counting an attempt. */
+  postpone(id: number, until: Instant, reason: string): void;
+  byKey(dedupeKey: string): OutboxItem | undefined;
   /** Schedules another attempt, or gives up (status "failed") when `nextAttemptAt` is undefined. */
   markFailed(id: number, error: string, nextAttemptAt: Instant | undefined): void;
   all(): OutboxItem[];

@@ -1,22 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError, type Transport } from '../../src/app/ports.js';
+import { DeliveryError, type PostedMessage, type Transport } from '../../src/app/ports.js';
 import { message, text, type Message, type Target } from '../../src/messaging/reply.js';
 import { createWorld, type World } from '../support/world.js';
 
 /** A platform that records what it was given and fails as told. */
 class RecordingTransport implements Transport {
   readonly platform = 'console' as const;
-  readonly sent: Array<{ address: string; message: Message }> = [];
+  readonly sent: Array<{ address: string; message: Message; thread?: PostedMessage }> = [];
+  readonly updated: Array<{ posted: PostedMessage; message: Message }> = [];
   failures: DeliveryError[] = [];
 
   address(target: Target): string | undefined {
     return target.kind === 'direct' && target.personId === 'nobody' ? undefined : target.kind === 'channel' ? target.teamId : target.personId;
   }
 
-  async send(address: string, _target: Target, msg: Message): Promise<void> {
+  async send(address: string, _target: Target, msg: Message, thread?: PostedMessage): Promise<PostedMessage> {
     const failure = this.failures.shift();
     if (failure) throw failure;
-    this.sent.push({ address, message: msg });
+    this.sent.push({ address, message: msg, ...(thread ? { thread } : {}) });
+    return { channelId: address, messageId: `m${this.sent.length}` };
+  }
+
+  async update(posted: PostedMessage, msg: Message): Promise<void> {
+    this.updated.push({ posted, message: msg });
   }
 }
 
@@ -69,6 +75,34 @@ describe('Delivery', () => {
     }
     expect(transport.sent).toHaveLength(1);
     expect(world.store.outbox.all()[0]?.status).toBe('sent');
+  });
+
+  it('posts a thread reply and an update only after their parent message, into the parent', async () => {
+    enqueue('parent');
+    enqueue('reply', { kind: 'channel', teamId: 'fm-ue25', threadOf: 'parent' });
+    enqueue('edit', { kind: 'channel', teamId: 'fm-ue25', replaces: 'parent' });
+    transport.failures = [new DeliveryError('ratelimited', true, 10_000)];
+    const delivery = world.delivery([transport]);
+    await delivery.flush(); // the parent is rate-limited: its reply and update wait, no attempt counted
+    expect(transport.sent).toHaveLength(0);
+    expect(world.store.outbox.all().map((i) => i.attempts)).toEqual([1, 0, 0]);
+
+    world.clock.advance(10_000);
+    await delivery.flush();
+    world.clock.advance(5_000);
+    await delivery.flush();
+    expect(transport.sent.map((s) => [s.message.text, s.thread?.messageId])).toEqual([
+      ['parent', undefined],
+      ['reply', 'm1'],
+    ]);
+    expect(transport.updated).toEqual([{ posted: { channelId: 'fm-ue25', messageId: 'm1' }, message: expect.objectContaining({ text: 'edit' }) }]);
+    expect(world.store.outbox.byKey('parent')?.sentRef).toEqual({ platform: 'console', channelId: 'fm-ue25', messageId: 'm1' });
+  });
+
+  it('gives up a thread reply whose parent was never queued', async () => {
+    enqueue('orphan', { kind: 'channel', teamId: 'fm-ue25', threadOf: 'nothing' });
+    await world.delivery([transport]).flush();
+    expect(world.store.outbox.byKey('orphan')?.status).toBe('failed');
   });
 
   it('gives up a message the platform refuses for good, and one that no platform can address', async () => {

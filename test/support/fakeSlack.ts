@@ -22,6 +22,8 @@ export interface SlackCall {
   params: Record<string, any>;
   /** The bearer token the call carried, if any. */
   token?: string;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  response?: Record<string, any>;
 }
 
 /** A scripted failure for the next calls of one method. */
@@ -192,7 +194,8 @@ export class FakeSlack {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof params.token === 'string' ? params.token : undefined);
     delete params.token;
-    this.calls.push({ method, params, ...(token ? { token } : {}) });
+    const call: SlackCall = { method, params, ...(token ? { token } : {}) };
+    this.calls.push(call);
 
     const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure) {
@@ -209,6 +212,7 @@ export class FakeSlack {
           : token !== (method === 'apps.connections.open' ? this.appToken : this.token)
             ? { ok: false, error: 'invalid_auth' }
             : this.answer(method, params);
+    call.response = body;
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   }
 

@@ -35,11 +35,17 @@ function isTerminal(stream: Readable | Writable): boolean {
 /** Outgoing messages on the console: every person and team is reachable, messages go to `output`. */
 export function createConsoleTransport(opts: { org: OrgIndex; output: Writable; ansi?: boolean }): Transport {
   const render: RenderOptions = { ansi: opts.ansi ?? isTerminal(opts.output), org: opts.org };
+  let posted = 0;
   return {
     platform: 'console',
     address: (target: Target) => (target.kind === 'channel' ? target.teamId : target.personId),
-    send: async (_address, target, message) => {
-      opts.output.write(renderDelivered(target, message, opts.org, render));
+    send: async (address, target, message, thread) => {
+      opts.output.write(renderDelivered(target, message, opts.org, render, thread ? 'thread' : undefined));
+      posted += 1;
+      return { channelId: address, messageId: String(posted) };
+    },
+    update: async (where, message) => {
+      opts.output.write(renderDelivered({ kind: 'channel', teamId: where.channelId }, message, opts.org, render, 'update'));
     },
   };
 }

@@ -86,11 +86,18 @@ export function renderError(
 }
 
 /** An outgoing channel message or direct message, headed so it cannot be mistaken for a private reply. */
-export function renderDelivered(target: Target, msg: Message, org: OrgIndex, opts: RenderOptions): string {
-  const header =
+export function renderDelivered(
+  target: Target,
+  msg: Message,
+  org: OrgIndex,
+  opts: RenderOptions,
+  how?: 'thread' | 'update',
+): string {
+  const base =
     target.kind === 'channel'
       ? t.channelHeader(target.teamId)
       : t.directHeader(org.person(target.personId)?.name ?? target.personId, target.personId);
+  const header = how === 'thread' ? t.threadHeader(base) : how === 'update' ? t.updateHeader(base) : base;
   return framed(header, renderBody(msg, opts), opts);
 }
 

@@ -7,7 +7,7 @@ import {
   WebAPIRequestError,
   WebClient,
 } from '@slack/web-api';
-import { DeliveryError, type Transport } from '../../app/ports.js';
+import { DeliveryError, type PostedMessage, type Transport } from '../../app/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Message, Target } from '../../messaging/reply.js';
 import { renderMessage, SlackLimitError } from './render.js';
@@ -66,9 +66,23 @@ export class SlackTransport implements Transport {
   }
 
   /** A user id as channel posts into the app's direct conversation with that person (chat:write is enough). */
-  async send(address: string, _target: Target, message: Message): Promise<void> {
+  async send(address: string, _target: Target, message: Message, thread?: PostedMessage): Promise<PostedMessage> {
     try {
-      await this.client.chat.postMessage({ channel: address, ...renderMessage(message, this.org) });
+      const result = await this.client.chat.postMessage({
+        channel: address,
+        ...renderMessage(message, this.org),
+        ...(thread ? { thread_ts: thread.messageId } : {}),
+      });
+      // Slack answers a DM by user id with the conversation's id (D…): updates must use that one.
+      return { channelId: result.channel ?? address, messageId: result.ts ?? '' };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async update(posted: PostedMessage, message: Message): Promise<void> {
+    try {
+      await this.client.chat.update({ channel: posted.channelId, ts: posted.messageId, ...renderMessage(message, this.org) });
     } catch (error) {
       throw toDeliveryError(error);
     }

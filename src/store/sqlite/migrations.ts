@@ -193,4 +193,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX snoozes_until ON snoozes (until_on);
     `,
   },
+  {
+    version: 4,
+    name: 'outbox: threads, in-place updates and the platform reference of sent messages',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN thread_of TEXT;
+      ALTER TABLE outbox ADD COLUMN replaces TEXT;
+      ALTER TABLE outbox ADD COLUMN sent_ref TEXT CHECK (sent_ref IS NULL OR json_valid(sent_ref));
+    `,
+  },
 ];

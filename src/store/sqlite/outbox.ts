@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Message, Target } from '../../messaging/reply.js';
 import type { Instant } from '../../domain/time.js';
-import type { Outbox, OutboxItem, OutboxStatus } from '../ports.js';
+import type { Outbox, OutboxItem, OutboxStatus, SentRef } from '../ports.js';
 
 interface OutboxRow {
   id: number;
@@ -15,6 +15,9 @@ interface OutboxRow {
   created_at: number;
   sent_at: number | null;
   last_error: string | null;
+  thread_of: string | null;
+  replaces: string | null;
+  sent_ref: string | null;
 }
 
 export class SqliteOutbox implements Outbox {
@@ -24,18 +27,26 @@ export class SqliteOutbox implements Outbox {
   private readonly updateFailed;
   private readonly selectAll;
   private readonly countAll;
+  private readonly updatePostponed;
+  private readonly selectByKey;
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare<[Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at'>]>(
-      `INSERT INTO outbox (dedupe_key, target_kind, target_ref, message, next_attempt_at, created_at)
-       VALUES (@dedupe_key, @target_kind, @target_ref, @message, @created_at, @created_at)
+    this.insert = db.prepare<
+      [Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at' | 'thread_of' | 'replaces'>]
+    >(
+      `INSERT INTO outbox (dedupe_key, target_kind, target_ref, message, next_attempt_at, created_at, thread_of, replaces)
+       VALUES (@dedupe_key, @target_kind, @target_ref, @message, @created_at, @created_at, @thread_of, @replaces)
        ON CONFLICT (dedupe_key) DO NOTHING`,
     );
+    this.updatePostponed = db.prepare<{ id: number; until: Instant; reason: string }>(
+      `UPDATE outbox SET next_attempt_at = @until, last_error = @reason WHERE id = @id AND status = 'pending'`,
+    );
+    this.selectByKey = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE dedupe_key = ?');
     this.selectDue = db.prepare<[Instant, number], OutboxRow>(
       `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
     );
-    this.updateSent = db.prepare<[Instant, number]>(
-      `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`,
+    this.updateSent = db.prepare<[Instant, string | null, number]>(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, sent_ref = ?, attempts = attempts + 1 WHERE id = ?`,
     );
     this.updateFailed = db.prepare<{ id: number; error: string; next: Instant | null }>(
       `UPDATE outbox
@@ -56,6 +67,8 @@ export class SqliteOutbox implements Outbox {
       target_ref: item.target.kind === 'channel' ? item.target.teamId : item.target.personId,
       message: JSON.stringify(item.message),
       created_at: item.createdAt,
+      thread_of: item.target.kind === 'channel' ? (item.target.threadOf ?? null) : null,
+      replaces: item.target.kind === 'channel' ? (item.target.replaces ?? null) : null,
     });
     return result.changes === 1;
   }
@@ -64,8 +77,17 @@ export class SqliteOutbox implements Outbox {
     return this.selectDue.all(now, limit).map(toItem);
   }
 
-  markSent(id: number, at: Instant): void {
-    expectOneRow(this.updateSent.run(at, id), id);
+  markSent(id: number, at: Instant, ref?: SentRef): void {
+    expectOneRow(this.updateSent.run(at, ref ? JSON.stringify(ref) : null, id), id);
+  }
+
+  postpone(id: number, until: Instant, reason: string): void {
+    this.updatePostponed.run({ id, until, reason });
+  }
+
+  byKey(dedupeKey: string): OutboxItem | undefined {
+    const row = this.selectByKey.get(dedupeKey);
+    return row && toItem(row);
   }
 
   markFailed(id: number, error: string, nextAttemptAt: Instant | undefined): void {
@@ -89,10 +111,7 @@ function toItem(row: OutboxRow): OutboxItem {
   const item: OutboxItem = {
     id: row.id,
     dedupeKey: row.dedupe_key,
-    target:
-      row.target_kind === 'channel'
-        ? { kind: 'channel', teamId: row.target_ref }
-        : { kind: 'direct', personId: row.target_ref },
+    target: row.target_kind === 'channel' ? channelTarget(row) : { kind: 'direct', personId: row.target_ref },
     message: JSON.parse(row.message) as Message,
     status: row.status,
     attempts: row.attempts,
@@ -101,5 +120,13 @@ function toItem(row: OutboxRow): OutboxItem {
   };
   if (row.sent_at !== null) item.sentAt = row.sent_at;
   if (row.last_error !== null) item.lastError = row.last_error;
+  if (row.sent_ref !== null) item.sentRef = JSON.parse(row.sent_ref) as SentRef;
   return item;
+}
+
+function channelTarget(row: OutboxRow): Target {
+  const target: Target = { kind: 'channel', teamId: row.target_ref };
+  if (row.thread_of !== null) target.threadOf = row.thread_of;
+  if (row.replaces !== null) target.replaces = row.replaces;
+  return target;
 }

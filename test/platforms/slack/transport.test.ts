@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-async function failure(send: Promise<void>): Promise<DeliveryError> {
+async function failure(send: Promise<unknown>): Promise<DeliveryError> {
   const error = await send.then(
     () => undefined,
     (e: unknown) => e,
@@ -47,6 +47,16 @@ describe('sending', () => {
     expect(call!.params.channel).toBe('C0FMUE25');
     expect(call!.params.text).toBe('Neue Vormerkung FM-2025-0001');
     expect(call!.params.blocks.map((b: any) => b.type)).toEqual(['header', 'section']);
+  });
+
+  it('answers where the message landed, replies in its thread and updates it in place', async () => {
+    const posted = await transport.send('C0FMUE25', channel, notice);
+    expect(posted).toEqual({ channelId: 'C0FMUE25', messageId: fake.callsTo('chat.postMessage')[0]!.response?.ts });
+    await transport.send('C0FMUE25', channel, notice, posted);
+    expect(fake.callsTo('chat.postMessage')[1]!.params.thread_ts).toBe(posted.messageId);
+    await transport.update(posted, notice);
+    const [update] = fake.callsTo('chat.update');
+    expect(update!.params).toMatchObject({ channel: 'C0FMUE25', ts: posted.messageId });
   });
 
   it('reports a rate limit as retryable after Retry-After, without retrying by itself', async () => {
