@@ -1,12 +1,18 @@
 /**
- * Shared by the commands that act on one case (uebernahme, ablehnen, uebergang): finding the case by its
- * code, checking who may act on it and in which state, and the case choice of their forms.
+ * Shared by the commands that act on one case (uebernahme, ablehnen, uebergang and the lifecycle commands):
+ * finding the case by its code, checking who may act on it and in which state, and the case choice of their forms.
  */
+import { actingFor, standingInFor } from '../src/app/people.js';
+import { toCaseClock } from '../src/app/clocks.js';
 import { formatCaseCode, parseCaseCode } from '../src/domain/caseCode.js';
+import { summarizeContacts } from '../src/domain/contacts.js';
+import type { CaseClock } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
+import { formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import type { Team } from '../src/config/org.js';
 import { caseTexts as T } from '../src/i18n/cases.js';
 import { referralTexts } from '../src/i18n/commands.js';
+import { lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import type { FormField } from '../src/messaging/reply.js';
 import type { CaseRecord, CaseStatus } from '../src/store/ports.js';
 import type { FieldReader } from './fields.js';
@@ -54,6 +60,22 @@ export function assertMayActOn(ctx: CommandContext, record: CaseRecord, doing: s
   throw new UserError(T.notAllowed(doing, fm, team));
 }
 
+/**
+ * The lifecycle commands also admit whoever stands in for the case's FM today while the FM is absent (R17):
+ * the next present FM of the team's substitution chain.
+ */
+export function mayActOnCase(ctx: CommandContext, record: CaseRecord, today: LocalDate): boolean {
+  if (mayActOn(ctx, record)) return true;
+  return record.assignedFmId !== undefined && actingFor(ctx, record.assignedFmId, today) === ctx.actor.id;
+}
+
+export function assertMayActOnCase(ctx: CommandContext, record: CaseRecord, doing: string, today: LocalDate): void {
+  if (mayActOnCase(ctx, record, today)) return;
+  const fm = record.assignedFmId ? ctx.org.person(record.assignedFmId)?.name : undefined;
+  const team = ctx.org.team(record.receivingTeamId)?.name ?? record.receivingTeamId;
+  throw new UserError(L.notAllowed(doing, fm, team));
+}
+
 export function assertStatus(record: CaseRecord, allowed: readonly CaseStatus[], allowedLabel: string): void {
   if (!allowed.includes(record.status)) throw new UserError(T.wrongStatus(record.caseCode, record.status, allowedLabel));
 }
@@ -69,6 +91,27 @@ export function readReason(f: FieldReader, required: boolean, missing: string, r
   return value;
 }
 
+/**
+ * `datum` of something that took place (contact, review, talk): TT.MM.JJJJ, today when left out, never in
+ * the future nor before the intake. Undefined (and an error collected) when it is wrong.
+ */
+export function readHappenedOn(f: FieldReader, today: LocalDate, intakeOn: LocalDate | undefined): LocalDate | undefined {
+  const raw = f.raw('datum', false);
+  if (raw === undefined) return today;
+  const date = parseGermanDate(raw);
+  if (date === undefined) f.fail('datum', L.dateFormat);
+  else if (date > today) f.fail('datum', L.dateFuture(formatGermanDate(date)));
+  else if (intakeOn !== undefined && date < intakeOn) f.fail('datum', L.dateBeforeIntake(formatGermanDate(date), formatGermanDate(intakeOn)));
+  else return date;
+  return undefined;
+}
+
+/** The due-date engine's view of one case as of `today`, with its qualified contacts (R16). */
+export function clockOf(ctx: CommandContext, record: CaseRecord, today: LocalDate): CaseClock {
+  const contacts = summarizeContacts(ctx.store.contacts.forCase(record.caseCode), today);
+  return toCaseClock({ ...record, ...contacts }, ctx.store.cases.transfersStarted());
+}
+
 /** A direct message's dedupe key: one per kind, case and recipient. */
 export const directKey = (kind: string, caseCode: string, personId: string): string => `${kind}:${caseCode}:${personId}`;
 
@@ -76,7 +119,8 @@ export const directKey = (kind: string, caseCode: string, personId: string): str
 const MAX_OPTIONS = 100;
 
 /**
- * The form's case choice: the actor's own cases and those of the teams they lead, in `statuses`.
+ * The form's case choice: the actor's own cases and those of the teams they lead, in `statuses`; with
+ * `withStandIn` also those of absent colleagues the actor stands in for today.
  * The form is private to the actor, so the client reference may help tell the cases apart.
  */
 export function caseChoice(
@@ -85,10 +129,17 @@ export function caseChoice(
   what: string,
   describe: (record: CaseRecord) => string,
   keep: (record: CaseRecord) => boolean = () => true,
+  withStandIn = false,
 ): FormField {
   const led = ctx.org.teamsLedBy(ctx.actor).map((t) => t.id);
   const byCode = new Map<string, CaseRecord>();
   for (const r of ctx.store.cases.list({ statuses, assignedFmId: ctx.actor.id })) byCode.set(r.caseCode, r);
+  if (withStandIn) {
+    // R17: the cases of absent colleagues the actor stands in for today (see mayActOnCase).
+    for (const fmId of standingInFor(ctx, ctx.actor.id, ctx.calendar.today(ctx.clock.now()))) {
+      for (const r of ctx.store.cases.list({ statuses, assignedFmId: fmId })) byCode.set(r.caseCode, r);
+    }
+  }
   if (led.length) for (const r of ctx.store.cases.list({ statuses, receivingTeamIds: led })) byCode.set(r.caseCode, r);
   const records = [...byCode.values()].filter(keep).sort((a, b) => a.caseCode.localeCompare(b.caseCode));
   if (records.length === 0) throw new UserError(T.noCasesForForm(what));

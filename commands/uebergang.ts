@@ -4,8 +4,8 @@
  * month of the 25th birthday it is still accepted, but marked late and the U25 lead is told. The U25 case
  * ends when the Ü25 FM records the intake (see uebernahme).
  */
-import { format, parseISO, subMonths } from 'date-fns';
 import type { Team } from '../src/config/org.js';
+import { u25TransitionOn } from '../src/domain/due.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
 import { intakeDeadline } from '../src/domain/intake.js';
 import { formatGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
@@ -22,9 +22,7 @@ export const TRANSFER_END_REASON = 'uebergang-ue25';
 const TRANSFERABLE = ['zugewiesen', 'aktiv'] as const;
 
 /** R10: the last day to flag the transfer — the first day of the month three months before the 25th-birthday month. */
-export function latestTransferFlag(u25Until: string): LocalDate {
-  return format(subMonths(parseISO(`${u25Until}-01`), 3), 'yyyy-MM-dd');
-}
+export const latestTransferFlag: (u25Until: string) => LocalDate = u25TransitionOn;
 
 export const uebergang: CommandDefinition = {
   name: 'uebergang',

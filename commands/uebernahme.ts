@@ -3,6 +3,7 @@
  * the case is active from that date. A late intake is flagged and the team lead told (R4); the intake of a
  * U25 → Ü25 transfer ends the U25 case in the same transaction (R10).
  */
+import { addMonths, STANDARD_MONTHS } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, parseGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts, intakeTexts as T } from '../src/i18n/cases.js';
@@ -38,7 +39,13 @@ export const uebernahme: CommandDefinition = {
     const late = intake.date > record.intakeDeadline; // R4
 
     const { u25, leadsTold } = ctx.store.transaction(() => {
-      const changes: CaseProgress = { intakeOn: intake.date, intakeWarm: intake.warm, intakeGoals: intake.goals, intakeLate: late };
+      const changes: CaseProgress = {
+        intakeOn: intake.date,
+        intakeWarm: intake.warm,
+        intakeGoals: intake.goals,
+        intakeLate: late,
+        plannedEndOn: addMonths(intake.date, STANDARD_MONTHS), // R18
+      };
       if (intake.note !== undefined) changes.intakeNote = intake.note;
       // Compare-and-set: a second submit or a parallel decline finds the case no longer "zugewiesen".
       if (!ctx.store.cases.transition(record.caseCode, ['zugewiesen'], 'aktiv', changes, now)) {

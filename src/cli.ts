@@ -86,7 +86,7 @@ async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: string) => 
     const transports: Transport[] = env.slack
       ? [new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl }), org)]
       : [createConsoleTransport({ org, output: process.stdout, ansi: false })];
-    const sent = await new Delivery(store, transports, clock).flush();
+    const sent = await new Delivery(store, transports, clock, { calendar: deps.calendar }).flush();
     for (const o of outcomes) out(cliTexts.jobOutcome(o.job, o.queued, o.error));
     out(cliTexts.jobsSent(sent));
     return outcomes.some((o) => o.error) ? 1 : 0;

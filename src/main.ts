@@ -64,7 +64,7 @@ export async function start(
   const { input, output } = io;
   const consoleMode = env.platforms.includes('console');
   if (consoleMode) transports.push(createConsoleTransport({ org, output }));
-  const delivery = new Delivery(store, transports, clock);
+  const delivery = new Delivery(store, transports, clock, { calendar });
   const scheduler = new Scheduler(deps, JOBS, () => delivery.flush());
 
   let stopped = false;

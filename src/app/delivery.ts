@@ -3,6 +3,7 @@
  * are rescheduled in the database (so retries survive restarts) with exponential backoff or the
  * platform's Retry-After. A crash between sending and marking may repeat that one message at most.
  */
+import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/time.js';
 import type { OutboxItem, Store } from '../store/ports.js';
 import { DeliveryError, type Transport } from './ports.js';
@@ -13,7 +14,17 @@ export interface DeliveryOptions {
   /** After this many failed attempts an item is given up (status "failed") and logged. */
   maxAttempts?: number;
   logger?: Pick<Console, 'warn' | 'error'>;
+  /**
+   * With a calendar, pings (dedupe keys "ping.…") wait for the next working day: nothing of the kind goes out
+   * on a weekend or holiday, not even a retry.
+   */
+  calendar?: WorkCalendar;
 }
+
+/** Prefix of the dedupe keys of scheduled reminders. */
+export const PING_PREFIX = 'ping.';
+/** Held pings go out from this time on the next working day. */
+const PING_RESUME_TIME = '07:00';
 
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
@@ -24,6 +35,7 @@ export class Delivery {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly logger: Pick<Console, 'warn' | 'error'>;
+  private readonly calendar: WorkCalendar | undefined;
 
   constructor(
     private readonly store: Store,
@@ -34,6 +46,7 @@ export class Delivery {
     this.batchSize = options.batchSize ?? 50;
     this.maxAttempts = options.maxAttempts ?? 12;
     this.logger = options.logger ?? console;
+    this.calendar = options.calendar;
   }
 
   /** Sends every due item once; returns how many were sent. Concurrent calls share one run. */
@@ -60,7 +73,13 @@ export class Delivery {
 
   private async sendDue(): Promise<number> {
     let sent = 0;
-    for (const item of this.store.outbox.due(this.clock.now(), this.batchSize)) {
+    const now = this.clock.now();
+    const holdUntil = this.pingHold(now);
+    for (const item of this.store.outbox.due(now, this.batchSize)) {
+      if (holdUntil !== undefined && item.dedupeKey.startsWith(PING_PREFIX)) {
+        this.store.outbox.postpone(item.id, holdUntil, 'waiting for the next working day');
+        continue;
+      }
       if (await this.sendOne(item)) sent++;
     }
     return sent;
@@ -111,6 +130,14 @@ export class Delivery {
       if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);
       return false;
     }
+  }
+
+  /** On a weekend or holiday: when pings may go out again. */
+  private pingHold(now: number): number | undefined {
+    if (!this.calendar) return undefined;
+    const today = this.calendar.today(now);
+    if (this.calendar.isWorkingDay(today)) return undefined;
+    return this.calendar.at(this.calendar.nextWorkingDay(today), PING_RESUME_TIME);
   }
 
   /** The transport that posted a parent message; its address is taken from the parent's reference. */

@@ -80,6 +80,8 @@ export const teamSchema = z.object({
   teamsChannel: z.string().min(1).optional(),
   /** M&I teams: the FM who is this team's contact person (R30). */
   contactFm: ref.optional(),
+  /** FM teams: how often the network-partner overview is reviewed (R32), in months. */
+  networkReviewMonths: z.number().int().min(1).max(24).default(6),
   /** FM teams: the weekly meeting where the assignment round takes place (R9); ISO weekday 1 = Monday. */
   meeting: z
     .object({

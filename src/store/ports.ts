@@ -349,6 +349,7 @@ export interface Store {
   absences: AbsenceRepository;
   duties: DutyRepository;
   snoozes: SnoozeRepository;
+  escalations: EscalationRepository;
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -374,5 +375,84 @@ export class PendingExtensionExistsError extends Error {
   constructor() {
     super('The case has a pending extension request already.');
     this.name = 'PendingExtensionExistsError';
+  }
+}
+
+/**
+ * Escalations: decisions that belong to team leads (R4, R7, R19, R25). Each has seats — the teams whose
+ * lead must decide (one seat, or two for a joint decision) — and at most one vote per seat and per person.
+ */
+export type EscalationKind = 'zugang' | 'abgang' | 'verlaengerung' | 'kapazitaet';
+export const ESCALATION_KINDS: readonly EscalationKind[] = ['zugang', 'abgang', 'verlaengerung', 'kapazitaet'];
+export type EscalationStatus = 'open' | 'approved' | 'rejected';
+export type EscalationVoteChoice = 'approve' | 'reject';
+
+export interface EscalationVote {
+  /** The team whose lead's seat this vote fills. */
+  seat: string;
+  voterId: string;
+  /** Set when a deputy voted for an absent lead (or for the lead who raised a single-seat escalation). */
+  onBehalfOf?: string;
+  vote: EscalationVoteChoice;
+  comment?: string;
+  at: Instant;
+}
+
+export interface EscalationRecord {
+  id: number;
+  /** For `kapazitaet` the first overflow case of the round (all of them in `data.caseCodes`). */
+  caseCode: string;
+  kind: EscalationKind;
+  status: EscalationStatus;
+  /** The receiving FM team: its channel carries the escalation's message and thread. */
+  teamId: string;
+  /** Team ids whose leads decide, in display order. */
+  seats: string[];
+  raisedBy: string;
+  raisedAt: Instant;
+  /** Free text about the person: only ever sent by direct message. */
+  reason: string;
+  /** Kind-specific facts (exit reason, extension id, round and case codes). */
+  data: Record<string, unknown>;
+  /** Oldest first. */
+  votes: EscalationVote[];
+  decidedAt?: Instant;
+}
+
+export type NewEscalation = Pick<EscalationRecord, 'caseCode' | 'kind' | 'teamId' | 'seats' | 'raisedBy' | 'raisedAt' | 'reason' | 'data'>;
+
+export interface EscalationRepository {
+  /** @throws OpenEscalationExistsError when the case has an open escalation of that kind already. */
+  create(escalation: NewEscalation): EscalationRecord;
+  byId(id: number): EscalationRecord | undefined;
+  openFor(caseCode: string, kind: EscalationKind): EscalationRecord | undefined;
+  /** The case's escalations, oldest first (a capacity escalation belongs to its first case). */
+  forCase(caseCode: string): EscalationRecord[];
+  /** Open escalations, oldest first. */
+  listOpen(): EscalationRecord[];
+  /** The escalation whose channel message (outbox key `escalationParentKey`) landed at that platform message. */
+  byParentMessage(channelId: string, messageId: string): EscalationRecord | undefined;
+  /** Records a vote once; false when the escalation is not open, the seat has a vote or the voter voted already. */
+  addVote(id: number, vote: EscalationVote): boolean;
+  /** Open → approved/rejected, once; false when it was decided already. */
+  decide(id: number, status: Exclude<EscalationStatus, 'open'>, at: Instant): boolean;
+  /**
+   * R4: moves the intake deadline of a referral still "vorgemerkt" (a capacity escalation decided for a
+   * later intake); false when the case is no longer a referral.
+   */
+  moveIntakeDeadline(caseCode: string, deadline: LocalDate, at: Instant): boolean;
+  count(): number;
+}
+
+/** The outbox key of an escalation's channel message; thread replies and updates refer to it. */
+export function escalationParentKey(id: number): string {
+  return `escalation.post:${id}`;
+}
+
+/** Thrown by `EscalationRepository.create` when two escalations of one kind for one case race. */
+export class OpenEscalationExistsError extends Error {
+  constructor() {
+    super('The case has an open escalation of this kind already.');
+    this.name = 'OpenEscalationExistsError';
   }
 }

@@ -78,13 +78,15 @@ describe('npx fm-lotse', () => {
     const at = ['jobs', 'run', '--at', '2026-03-03T09:00:00+01:00'];
     const dry = await runTs('src/cli.ts', [...at, '--dry-run'], { env: { FM_LOTSE_DB: db } });
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/Probelauf: 2 Nachrichten/);
+    const wouldSend = Number(/Probelauf: (\d+) Nachrichten/.exec(dry.stdout)?.[1]);
+    expect(wouldSend).toBeGreaterThan(1); // the round, and the team duties never recorded yet (R28–R32)
     expect(dry.stdout).toContain('Zuweisungsrunde Fallmanagement Ü25 – 03.03.2026');
 
     const real = await runTs('src/cli.ts', at, { env: { FM_LOTSE_DB: db } });
     expect(real.code).toBe(0);
     expect(real.stdout).toContain('# fm-ue25 (Kanal):');
-    expect(real.stdout).toContain('2 Nachrichten gesendet.');
+    expect(real.stdout).toContain(`${wouldSend} Nachrichten gesendet.`);
+    expect(real.stdout).toContain('FM-Dienstbesprechung in Geschäftsstelle Mitte');
     expect(real.stdout).not.toContain('123A456789');
     const again = await runTs('src/cli.ts', at, { env: { FM_LOTSE_DB: db } });
     expect(again.stdout).toContain('0 Nachrichten gesendet.');

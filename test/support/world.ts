@@ -54,7 +54,7 @@ export function createWorld(options: { now: string; org?: Org }): World {
     clock,
     calendar,
     bot,
-    delivery: (transports) => new Delivery(store, transports, clock, { logger: { warn() {}, error() {} } }),
+    delivery: (transports) => new Delivery(store, transports, clock, { calendar, logger: { warn() {}, error() {} } }),
     counts: () => ({ cases: store.cases.count(), audit: store.audit.count(), outbox: store.outbox.count() }),
     close() {
       store.close();

@@ -202,4 +202,41 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox ADD COLUMN sent_ref TEXT CHECK (sent_ref IS NULL OR json_valid(sent_ref));
     `,
   },
+  {
+    version: 5,
+    name: 'escalations decided by team leads, and their votes',
+    sql: `
+      CREATE TABLE escalations (
+        id         INTEGER PRIMARY KEY,
+        case_code  TEXT    NOT NULL REFERENCES cases (case_code) ON DELETE CASCADE,
+        kind       TEXT    NOT NULL CHECK (kind IN ('zugang', 'abgang', 'verlaengerung', 'kapazitaet')),
+        status     TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'rejected')),
+        team_id    TEXT    NOT NULL,
+        seats      TEXT    NOT NULL CHECK (json_valid(seats) AND json_type(seats) = 'array' AND json_array_length(seats) > 0),
+        raised_by  TEXT    NOT NULL,
+        raised_at  INTEGER NOT NULL,
+        reason     TEXT    NOT NULL,
+        data       TEXT    NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
+        decided_at INTEGER,
+        CHECK ((status = 'open') = (decided_at IS NULL))
+      ) STRICT;
+      CREATE INDEX escalations_case ON escalations (case_code);
+      CREATE INDEX escalations_status ON escalations (status);
+      -- Raising checks first; this index settles the race between two escalations of one kind for one case.
+      CREATE UNIQUE INDEX escalations_one_open_per_case_kind ON escalations (case_code, kind) WHERE status = 'open';
+
+      -- One vote per seat, and one seat per person: nobody decides a joint escalation alone.
+      CREATE TABLE escalation_votes (
+        escalation_id INTEGER NOT NULL REFERENCES escalations (id) ON DELETE CASCADE,
+        seat          TEXT    NOT NULL,
+        voter_id      TEXT    NOT NULL,
+        on_behalf_of  TEXT,
+        vote          TEXT    NOT NULL CHECK (vote IN ('approve', 'reject')),
+        comment       TEXT,
+        at            INTEGER NOT NULL,
+        PRIMARY KEY (escalation_id, seat),
+        UNIQUE (escalation_id, voter_id)
+      ) STRICT;
+    `,
+  },
 ];

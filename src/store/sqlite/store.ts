@@ -7,6 +7,7 @@ import { SqliteCaseRepository } from './caseRepository.js';
 import { SqliteContactRepository } from './contactRepository.js';
 import { backupDatabase, isHealthy, openDatabase } from './database.js';
 import { SqliteDutyRepository } from './dutyRepository.js';
+import { SqliteEscalationRepository } from './escalationRepository.js';
 import { SqliteExtensionRepository } from './extensionRepository.js';
 import { SqliteOutbox } from './outbox.js';
 import { SqliteRoundRepository } from './roundRepository.js';
@@ -23,6 +24,7 @@ export class SqliteStore implements Store {
   readonly absences: SqliteAbsenceRepository;
   readonly duties: SqliteDutyRepository;
   readonly snoozes: SqliteSnoozeRepository;
+  readonly escalations: SqliteEscalationRepository;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
@@ -35,6 +37,7 @@ export class SqliteStore implements Store {
     this.absences = new SqliteAbsenceRepository(db);
     this.duties = new SqliteDutyRepository(db);
     this.snoozes = new SqliteSnoozeRepository(db);
+    this.escalations = new SqliteEscalationRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */

@@ -1,0 +1,120 @@
+/**
+ * /fm kontakt — the FM (their stand-in while absent, or the team lead) records a contact with the client.
+ * Qualified contacts count towards the yearly minimum (R16) and restart the contact interval (R13/R15);
+ * outreach counselling needs prior notice and the client's consent (R33).
+ */
+import { contactPolicy } from '../src/app/clocks.js';
+import { CONTACT_KINDS, isQualifiedContact, type ContactKind } from '../src/domain/contacts.js';
+import { contactMinimum, dueItems } from '../src/domain/due.js';
+import { RuleViolation, UserError } from '../src/domain/errors.js';
+import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
+import { caseTexts } from '../src/i18n/cases.js';
+import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
+import type { CaseRecord } from '../src/store/ports.js';
+import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, clockOf, findCase, readHappenedOn } from './caseAccess.js';
+import { FieldReader } from './fields.js';
+import type { ParsedCommand } from './parse.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+const KEYS = [CASE_KEY, 'datum', 'art', 'zustimmung'] as const;
+
+export const kontakt: CommandDefinition = {
+  name: 'kontakt',
+  keys: KEYS,
+  maxPositionals: 1,
+  form: contactForm,
+  run(ctx, input) {
+    const now = ctx.clock.now();
+    const today = ctx.calendar.today(now);
+    const record = findCase(ctx, input);
+    assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
+    assertStatus(record, ['aktiv'], L.activeStatus);
+    const { on, kind } = readContact(input, record, today);
+    if (ctx.store.contacts.forCase(record.caseCode).some((c) => c.on === on && c.kind === kind)) {
+      // Also makes a repeated submit (a chat retry) harmless.
+      throw new UserError(T.duplicate(record.caseCode, formatGermanDate(on), contactKindLabel(kind)));
+    }
+    const qualified = isQualifiedContact(kind);
+
+    ctx.store.transaction(() => {
+      ctx.store.contacts.add({ caseCode: record.caseCode, on, kind, qualified, recordedBy: ctx.actor.id, recordedAt: now });
+      ctx.store.audit.record({
+        at: now,
+        actorId: ctx.actor.id,
+        action: 'case.contact',
+        caseCode: record.caseCode,
+        details: { on, kind, qualified },
+      });
+    });
+
+    return confirmation(ctx, record, on, kind, qualified, today);
+  },
+};
+
+function readContact(input: ParsedCommand, record: CaseRecord, today: LocalDate): { on: LocalDate; kind: ContactKind } {
+  const f = new FieldReader(input);
+  const on = readHappenedOn(f, today, record.intakeOn);
+  const kind = input.args.has('art') ? f.oneOf('art', CONTACT_KINDS, false) : 'persoenlich';
+  const consent = f.yesNo('zustimmung', false);
+  f.throwIfAny();
+  if (kind === 'aufsuchend' && consent !== true) throw new RuleViolation('R33', T.consentNeeded, 'zustimmung');
+  return { on: on!, kind: kind! };
+}
+
+function confirmation(ctx: CommandContext, record: CaseRecord, on: LocalDate, kind: ContactKind, qualified: boolean, today: LocalDate) {
+  const policy = contactPolicy(ctx);
+  const clock = clockOf(ctx, record, today);
+  const next = dueItems(clock, policy, ctx.calendar).find((i) => i.kind === 'contact');
+  const minimum = contactMinimum(clock, policy, today);
+  const date = formatGermanDate(on);
+  const blocks: Block[] = [
+    heading(T.savedHeading),
+    facts(
+      [caseTexts.factCase, record.caseCode],
+      [caseTexts.factClient, record.clientRef],
+      [T.factDate, date],
+      [T.factKind, contactKindLabel(kind)],
+      [T.factQualified, L.yesNo(qualified)],
+      [T.factYear, T.yearValue(minimum.count, minimum.required)],
+      [T.factNext, next ? T.nextValue(formatGermanDate(next.dueOn), next.rule) : T.nextPaused],
+    ),
+  ];
+  if (!qualified) blocks.push(text(T.notQualified));
+  return message(T.savedSummary(record.caseCode, date), ...blocks);
+}
+
+function contactForm(ctx: CommandContext): Form {
+  const today = ctx.calendar.today(ctx.clock.now());
+  const policy = contactPolicy(ctx);
+  return {
+    command: 'kontakt',
+    title: T.formTitle,
+    submitLabel: T.formSubmit,
+    fields: [
+      caseChoice(
+        ctx,
+        ['aktiv'],
+        T.formWhat,
+        (r) => {
+          const next = dueItems(clockOf(ctx, r, today), policy, ctx.calendar).find((i) => i.kind === 'contact');
+          return next ? T.optionNextContact(formatGermanDate(next.dueOn)) : T.optionNoContactDue;
+        },
+        undefined,
+        true,
+      ),
+      { kind: 'text', key: 'datum', label: T.fieldDatum, required: false, placeholder: formatGermanDate(today) },
+      { kind: 'select', key: 'art', label: T.fieldArt, required: false, options: CONTACT_KINDS.map((k) => ({ value: k, label: contactKindLabel(k) })) },
+      {
+        kind: 'select',
+        key: 'zustimmung',
+        label: T.fieldZustimmung,
+        required: false,
+        options: [
+          { value: 'ja', label: L.yes },
+          { value: 'nein', label: L.no },
+        ],
+      },
+    ],
+  };
+}

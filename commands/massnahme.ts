@@ -1,0 +1,121 @@
+/**
+ * /fm massnahme FM-… ja|nein — the client is (no longer) in an active labour-market measure: the contact
+ * interval for measures applies meanwhile (R15). The switch itself is shared with /fm gutachten.
+ */
+import { contactPolicy } from '../src/app/clocks.js';
+import { dueItems } from '../src/domain/due.js';
+import { UserError } from '../src/domain/errors.js';
+import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
+import { caseTexts } from '../src/i18n/cases.js';
+import { contactTexts, lifecycleTexts as L, measureTexts as T } from '../src/i18n/lifecycle.js';
+import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
+import type { CaseRecord } from '../src/store/ports.js';
+import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, clockOf, findCase } from './caseAccess.js';
+import type { ParsedCommand } from './parse.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+/** What distinguishes the two R15 switches. */
+export interface CaseSwitch {
+  name: string;
+  /** Forms cannot send a bare word, so the value may also come as `<key>=ja|nein`. */
+  key: string;
+  field: 'inMeasure' | 'reportPending';
+  action: string;
+  texts: {
+    doing(code: string): string;
+    unchanged(code: string, on: boolean): string;
+    savedHeading(on: boolean): string;
+    savedSummary(code: string, on: boolean): string;
+    formTitle: string;
+    formSubmit: string;
+    formWhat: string;
+    optionState(on: boolean): string;
+  };
+  fieldLabel: string;
+  /** Explanations under the confirmation. */
+  notes(ctx: CommandContext, record: CaseRecord, on: boolean): string[];
+}
+
+export function caseSwitchCommand(sw: CaseSwitch): CommandDefinition {
+  return {
+    name: sw.name,
+    keys: [CASE_KEY, sw.key],
+    maxPositionals: 2,
+    form: (ctx) => switchForm(ctx, sw),
+    run(ctx, input) {
+      const now = ctx.clock.now();
+      const today = ctx.calendar.today(now);
+      const record = findCase(ctx, input);
+      assertMayActOnCase(ctx, record, sw.texts.doing(record.caseCode), today);
+      assertStatus(record, ['aktiv'], L.activeStatus);
+      const on = readSwitch(input, sw);
+      if ((record[sw.field] ?? false) === on) throw new UserError(sw.texts.unchanged(record.caseCode, on));
+
+      const updated = ctx.store.transaction(() => {
+        const changed = ctx.store.cases.transition(record.caseCode, ['aktiv'], 'aktiv', { [sw.field]: on }, now);
+        if (!changed) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
+        ctx.store.audit.record({ at: now, actorId: ctx.actor.id, action: sw.action, caseCode: record.caseCode, details: { [sw.field]: on } });
+        return changed;
+      });
+
+      return message(
+        sw.texts.savedSummary(record.caseCode, on),
+        heading(sw.texts.savedHeading(on)),
+        facts(
+          [caseTexts.factCase, record.caseCode],
+          [caseTexts.factClient, record.clientRef],
+          [contactTexts.factNext, nextContact(ctx, updated, today)],
+        ),
+        ...sw.notes(ctx, updated, on).map((note) => text(note)),
+      );
+    },
+  };
+}
+
+function readSwitch(input: ParsedCommand, sw: CaseSwitch): boolean {
+  const positional = input.positionals[1]?.toLowerCase();
+  const keyed = input.args.get(sw.key)?.toLowerCase();
+  if (positional !== undefined && keyed !== undefined && positional !== keyed) throw new UserError(L.switchTwice(sw.key), sw.key);
+  const value = positional ?? keyed;
+  if (value !== 'ja' && value !== 'nein') throw new UserError(L.switchMissing(sw.key, sw.name), sw.key);
+  return value === 'ja';
+}
+
+function nextContact(ctx: CommandContext, record: CaseRecord, today: LocalDate): string {
+  const next = dueItems(clockOf(ctx, record, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === 'contact');
+  return next ? contactTexts.nextValue(formatGermanDate(next.dueOn), next.rule) : contactTexts.nextPaused;
+}
+
+function switchForm(ctx: CommandContext, sw: CaseSwitch): Form {
+  return {
+    command: sw.name,
+    title: sw.texts.formTitle,
+    submitLabel: sw.texts.formSubmit,
+    fields: [
+      caseChoice(ctx, ['aktiv'], sw.texts.formWhat, (r) => sw.texts.optionState(r[sw.field] ?? false), undefined, true),
+      {
+        kind: 'select',
+        key: sw.key,
+        label: sw.fieldLabel,
+        required: true,
+        options: [
+          { value: 'ja', label: L.yes },
+          { value: 'nein', label: L.no },
+        ],
+      },
+    ],
+  };
+}
+
+export const massnahme = caseSwitchCommand({
+  name: 'massnahme',
+  key: T.key,
+  field: 'inMeasure',
+  action: 'case.measure',
+  texts: T,
+  fieldLabel: T.fieldTeilnahme,
+  notes(ctx, record, on) {
+    const policy = contactPolicy(ctx);
+    return [T.rhythm(on, on ? policy.measureIntervalMonths : policy.intervalMonths[record.group])];
+  },
+});

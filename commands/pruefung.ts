@@ -1,0 +1,108 @@
+/**
+ * /fm pruefung FM-… [datum=…] — the six-monthly review (R20); the next one is due six months later. The
+ * recording of a dated talk is shared with /fm standort (R21).
+ */
+import { contactPolicy } from '../src/app/clocks.js';
+import { dueItems, type DueKind } from '../src/domain/due.js';
+import { UserError } from '../src/domain/errors.js';
+import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
+import { caseTexts } from '../src/i18n/cases.js';
+import { lifecycleTexts as L, reviewTexts as T } from '../src/i18n/lifecycle.js';
+import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
+import type { CaseRecord } from '../src/store/ports.js';
+import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, clockOf, findCase, readHappenedOn } from './caseAccess.js';
+import { FieldReader } from './fields.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+/** What distinguishes the dated talks of the lifecycle. */
+export interface CaseTalk {
+  name: string;
+  field: 'lastReviewOn' | 'locationTalkOn';
+  action: string;
+  /** The due item the talk satisfies; shown as the next one due when it recurs. */
+  dueKind: DueKind;
+  texts: {
+    doing(code: string): string;
+    notAfterLast(date: string, last: string): string;
+    savedHeading: string;
+    savedSummary(code: string, date: string): string;
+    factDate: string;
+    formTitle: string;
+    formSubmit: string;
+    formWhat: string;
+    fieldDatum: string;
+  };
+  /** Label of the next due date of the same kind, when there is one. */
+  factNext?: string;
+  note: string;
+  describe(ctx: CommandContext, record: CaseRecord, today: LocalDate): string;
+}
+
+export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
+  return {
+    name: talk.name,
+    keys: [CASE_KEY, 'datum'],
+    maxPositionals: 1,
+    form: (ctx) => talkForm(ctx, talk),
+    run(ctx, input) {
+      const now = ctx.clock.now();
+      const today = ctx.calendar.today(now);
+      const record = findCase(ctx, input);
+      assertMayActOnCase(ctx, record, talk.texts.doing(record.caseCode), today);
+      assertStatus(record, ['aktiv'], L.activeStatus);
+      const f = new FieldReader(input);
+      const on = readHappenedOn(f, today, record.intakeOn);
+      f.throwIfAny();
+      const last = record[talk.field];
+      // A talk dated before (or on) the recorded one would move the clock back, or record it twice.
+      if (last !== undefined && on! <= last) {
+        throw new UserError(talk.texts.notAfterLast(formatGermanDate(on!), formatGermanDate(last)), 'datum');
+      }
+
+      const updated = ctx.store.transaction(() => {
+        const changed = ctx.store.cases.transition(record.caseCode, ['aktiv'], 'aktiv', { [talk.field]: on }, now);
+        if (!changed) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
+        ctx.store.audit.record({ at: now, actorId: ctx.actor.id, action: talk.action, caseCode: record.caseCode, details: { on } });
+        return changed;
+      });
+
+      const date = formatGermanDate(on!);
+      const rows: Array<[string, string]> = [
+        [caseTexts.factCase, record.caseCode],
+        [caseTexts.factClient, record.clientRef],
+        [talk.texts.factDate, date],
+      ];
+      const next = dueItems(clockOf(ctx, updated, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === talk.dueKind);
+      if (talk.factNext && next) rows.push([talk.factNext, formatGermanDate(next.dueOn)]);
+      const blocks: Block[] = [heading(talk.texts.savedHeading), facts(...rows), text(talk.note)];
+      return message(talk.texts.savedSummary(record.caseCode, date), ...blocks);
+    },
+  };
+}
+
+function talkForm(ctx: CommandContext, talk: CaseTalk): Form {
+  const today = ctx.calendar.today(ctx.clock.now());
+  return {
+    command: talk.name,
+    title: talk.texts.formTitle,
+    submitLabel: talk.texts.formSubmit,
+    fields: [
+      caseChoice(ctx, ['aktiv'], talk.texts.formWhat, (r) => talk.describe(ctx, r, today), undefined, true),
+      { kind: 'text', key: 'datum', label: talk.texts.fieldDatum, required: false, placeholder: formatGermanDate(today) },
+    ],
+  };
+}
+
+export const pruefung = caseTalkCommand({
+  name: 'pruefung',
+  field: 'lastReviewOn',
+  action: 'case.review',
+  dueKind: 'review',
+  texts: T,
+  factNext: T.factNext,
+  note: T.checklist,
+  describe(ctx, record, today) {
+    const next = dueItems(clockOf(ctx, record, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === 'review');
+    return next ? T.optionNextReview(formatGermanDate(next.dueOn)) : L.none;
+  },
+});

@@ -1,0 +1,179 @@
+/**
+ * /fm verlaengern FM-… monate=N grund="…" — extends a case (R19): up to 12 months at a time, at most two
+ * extensions and 48 months in all. Past 48 months (up to 60) only with the team lead's consent: an FM's
+ * request is recorded as pending and the lead(s) told; a lead extending the case gives that consent.
+ * Every extension is documented with its reason as an extension record.
+ */
+import { addMonths, LIMIT_MONTHS, monthsBetween, STANDARD_MONTHS } from '../src/domain/due.js';
+import { RuleViolation, UserError } from '../src/domain/errors.js';
+import { checkExtension, MAX_EXTENSION_MONTHS } from '../src/domain/extension.js';
+import { formatGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
+import { caseTexts } from '../src/i18n/cases.js';
+import { extensionTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { facts, heading, mention, message, text, type Form, type Message } from '../src/messaging/reply.js';
+import { PendingExtensionExistsError, type CaseRecord } from '../src/store/ports.js';
+import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, directKey, findCase, leadsTeam, readReason } from './caseAccess.js';
+import { FieldReader } from './fields.js';
+import type { ParsedCommand } from './parse.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+const KEYS = [CASE_KEY, 'monate', 'grund'] as const;
+
+export const verlaengern: CommandDefinition = {
+  name: 'verlaengern',
+  keys: KEYS,
+  maxPositionals: 1,
+  form: extensionForm,
+  run(ctx, input) {
+    const now = ctx.clock.now();
+    const today = ctx.calendar.today(now);
+    const record = findCase(ctx, input);
+    assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
+    assertStatus(record, ['aktiv'], L.activeStatus);
+    const { months, reason } = readRequest(input);
+    const pending = ctx.store.extensions.pendingFor(record.caseCode);
+    if (pending) {
+      throw new RuleViolation('R19', T.pendingExists(record.caseCode, pending.months, formatGermanDate(ctx.calendar.today(pending.requestedAt))));
+    }
+
+    const intakeOn = record.intakeOn!; // every active case has been taken in
+    const plannedEndOn = plannedEnd(record);
+    const extensions = record.extensions ?? 0;
+    const leadConsent = leadsTeam(ctx, record.receivingTeamId);
+    const result = checkExtension({ intakeOn, plannedEndOn, extensions, months, leadConsent });
+    if (!result.ok && !result.needsConsent) {
+      const { code, params = {} } = result.violation;
+      const shown = typeof params.plannedEnd === 'string' ? { ...params, plannedEnd: formatGermanDate(params.plannedEnd) } : params;
+      throw new RuleViolation('R19', T.violation(code, shown), code === 'months-range' ? 'monate' : undefined);
+    }
+    const total = monthsBetween(intakeOn, result.newPlannedEnd);
+
+    if (result.needsConsent) return requestConsent(ctx, record, months, reason, result.newPlannedEnd, total, now);
+
+    const pastLimit = result.newPlannedEnd > addMonths(intakeOn, LIMIT_MONTHS);
+    ctx.store.transaction(() => {
+      const changed = ctx.store.cases.transition(
+        record.caseCode,
+        ['aktiv'],
+        'aktiv',
+        { extensions: extensions + 1, plannedEndOn: result.newPlannedEnd },
+        now,
+      );
+      if (!changed) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
+      const request = requestOrRefuse(ctx, record, months, reason, now);
+      ctx.store.extensions.decide(request.id, 'granted', ctx.actor.id, now);
+      ctx.store.audit.record({
+        at: now,
+        actorId: ctx.actor.id,
+        action: 'case.extension.granted',
+        caseCode: record.caseCode,
+        details: { months, plannedEndOn: result.newPlannedEnd, extensions: extensions + 1, totalMonths: total, leadConsent: pastLimit },
+      });
+    });
+
+    const end = formatGermanDate(result.newPlannedEnd);
+    const blocks = [
+      heading(T.grantedHeading),
+      facts(
+        [caseTexts.factCase, record.caseCode],
+        [caseTexts.factClient, record.clientRef],
+        [T.factMonths, T.monthsValue(months)],
+        [T.factEnd, end],
+        [T.factTotal, T.monthsValue(total)],
+        [T.factCount, T.countValue(extensions + 1)],
+        [T.factReason, reason],
+      ),
+    ];
+    if (pastLimit) blocks.push(text(T.leadConsentGiven));
+    return message(T.grantedSummary(record.caseCode, end), ...blocks);
+  },
+};
+
+/** R18: cases taken in before the planned end was recorded run 24 months from the intake. */
+function plannedEnd(record: CaseRecord): LocalDate {
+  return record.plannedEndOn ?? addMonths(record.intakeOn!, STANDARD_MONTHS);
+}
+
+function readRequest(input: ParsedCommand): { months: number; reason: string } {
+  const f = new FieldReader(input);
+  const raw = f.raw('monate', true);
+  const months = raw !== undefined && /^\d{1,3}$/.test(raw) ? Number(raw) : undefined;
+  if (raw !== undefined && months === undefined) f.fail('monate', T.monthsFormat, 'R19');
+  const reason = readReason(f, true, T.reasonMissing, 'R19');
+  f.throwIfAny();
+  return { months: months!, reason: reason! };
+}
+
+/** The database refuses a second pending request when two requests race. */
+function requestOrRefuse(ctx: CommandContext, record: CaseRecord, months: number, reason: string, now: Instant) {
+  try {
+    return ctx.store.extensions.request({ caseCode: record.caseCode, months, reason, requestedBy: ctx.actor.id, requestedAt: now });
+  } catch (error) {
+    if (error instanceof PendingExtensionExistsError) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
+    throw error;
+  }
+}
+
+/** R19: past 48 months the team lead decides; the request waits, the lead(s) learn of it (case code only). */
+function requestConsent(
+  ctx: CommandContext,
+  record: CaseRecord,
+  months: number,
+  reason: string,
+  newPlannedEnd: LocalDate,
+  total: number,
+  now: Instant,
+): Message {
+  const team = ctx.org.team(record.receivingTeamId);
+  const leads = team ? ctx.org.leadsOf(team) : [];
+  const end = formatGermanDate(newPlannedEnd);
+  ctx.store.transaction(() => {
+    const request = requestOrRefuse(ctx, record, months, reason, now);
+    ctx.store.audit.record({
+      at: now,
+      actorId: ctx.actor.id,
+      action: 'case.extension.requested',
+      caseCode: record.caseCode,
+      details: { requestId: request.id, months, plannedEndOn: newPlannedEnd, totalMonths: total },
+    });
+    for (const lead of leads) {
+      ctx.store.outbox.enqueue({
+        dedupeKey: directKey(`extension.consent.${request.id}`, record.caseCode, lead.id),
+        target: { kind: 'direct', personId: lead.id },
+        createdAt: now,
+        message: message(T.leadSummary(record.caseCode), text(T.leadText(record.caseCode, months, end, total, mention(ctx.actor.id)))),
+      });
+    }
+  });
+  return message(
+    T.pendingSummary(record.caseCode),
+    heading(T.pendingHeading),
+    facts(
+      [caseTexts.factCase, record.caseCode],
+      [T.factMonths, T.monthsValue(months)],
+      [T.factEnd, end],
+      [T.factTotal, T.monthsValue(total)],
+      [T.factReason, reason],
+    ),
+    text(T.pendingText(team?.name ?? record.receivingTeamId, leads.length > 0)),
+  );
+}
+
+function extensionForm(ctx: CommandContext): Form {
+  return {
+    command: 'verlaengern',
+    title: T.formTitle,
+    submitLabel: T.formSubmit,
+    fields: [
+      caseChoice(ctx, ['aktiv'], T.formWhat, (r) => T.optionEnd(formatGermanDate(plannedEnd(r)), r.extensions ?? 0), undefined, true),
+      {
+        kind: 'select',
+        key: 'monate',
+        label: T.fieldMonate,
+        required: true,
+        options: Array.from({ length: MAX_EXTENSION_MONTHS }, (_, i) => ({ value: String(i + 1), label: T.monthsValue(i + 1) })),
+      },
+      { kind: 'text', key: 'grund', label: T.fieldGrund, hint: T.hintGrund, required: true },
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+/** Helpers the ping jobs share: "is it time yet", the week window, the due items of a set of cases. */
+import { contactPolicy, toCaseClock } from '../src/app/clocks.js';
+import { dueItems, type DueItem } from '../src/domain/due.js';
+import { addDays, formatGermanDate, isoWeekday, type LocalDate } from '../src/domain/time.js';
+import { weekdayDate } from '../src/i18n/pings.js';
+import { snoozeKey, type CaseStatus, type CaseWithContacts } from '../src/store/ports.js';
+import type { JobContext } from './types.js';
+
+/** Default times of the daily pings (Europe/Berlin), on working days only. */
+export const TIMES = { fmDigest: '07:30', leadDigest: '07:45', duties: '08:00' } as const;
+
+/** Pings go out on working days from their time on (a later run the same day catches up). */
+export function isPingTime(ctx: JobContext, time: string): boolean {
+  return ctx.calendar.isWorkingDay(ctx.today) && ctx.now >= ctx.calendar.at(ctx.today, time);
+}
+
+/** The Friday of today's week (the digest's "diese Woche"). */
+export function endOfWeek(today: LocalDate): LocalDate {
+  return addDays(today, Math.max(0, 5 - isoWeekday(today)));
+}
+
+export function todayText(today: LocalDate): string {
+  return weekdayDate(isoWeekday(today), formatGermanDate(today));
+}
+
+/** Statuses whose cases can have something due: open ones, and ended ones for the follow-ups (R27). */
+export const CLOCK_STATUSES: readonly CaseStatus[] = ['vorgemerkt', 'zugewiesen', 'aktiv', 'beendet'];
+
+export interface CaseDue {
+  record: CaseWithContacts;
+  item: DueItem;
+}
+
+/** Every due item of the cases up to `until`, by due date; snoozed ones ("später") left out. */
+export function dueUntil(ctx: JobContext, cases: CaseWithContacts[], until: LocalDate): CaseDue[] {
+  const policy = contactPolicy(ctx);
+  const transfers = ctx.store.cases.transfersStarted();
+  const snoozed = ctx.store.snoozes.activeUntil(ctx.today);
+  const result: CaseDue[] = [];
+  for (const record of cases) {
+    for (const item of dueItems(toCaseClock(record, transfers), policy, ctx.calendar)) {
+      if (item.dueOn > until) continue;
+      if (snoozed.has(snoozeKey(item.caseCode, item.kind, item.dueOn))) continue;
+      result.push({ record, item });
+    }
+  }
+  return result.sort((a, b) => a.item.dueOn.localeCompare(b.item.dueOn) || a.item.caseCode.localeCompare(b.item.caseCode));
+}

@@ -1,0 +1,48 @@
+/**
+ * The exit of a case (Fallabgang): the reasons of R22 as codes, and the checks of R23 and R24.
+ * The catalogue follows the Bremen instruction [000 §3.4]; the codes are what `/fm abgang grund=…` takes.
+ */
+
+export const EXIT_REASONS = [
+  'ziele-erreicht', // goals reached
+  'integration', // lasting integration into work
+  'beduerfnisse-reduziert', // the needs that justified FM are reduced
+  'kein-potenzial', // no potential for integration or progress (R24: recommend alternatives)
+  'keine-mitwirkung', // lasting lack of cooperation
+  'angebote-erschoepft', // offers exhausted
+  'kunde-lehnt-ab', // client declines further FM
+  'zustaendigkeit', // change of jurisdiction (e.g. SGB XII) or no longer in need
+  'arbeitsbuendnis', // working alliance not viable
+  'hoechstdauer', // maximum duration reached (R18/R19)
+] as const;
+
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/**
+ * Not an exit reason but what people tend to give instead of "keine-mitwirkung": R23 says missed
+ * appointments alone never justify the return, so the code is known in order to refuse it with the rule.
+ */
+export const MISSED_APPOINTMENTS_ONLY = 'nur-termine-versaeumt';
+
+/** R27: exits after which the follow-ups at 6, 12 and 24 months ask whether the client took up work. */
+const SUCCESSFUL: ReadonlySet<ExitReason> = new Set<ExitReason>(['ziele-erreicht', 'integration']);
+
+export function isExitReason(value: string): value is ExitReason {
+  return (EXIT_REASONS as readonly string[]).includes(value);
+}
+
+export function isSuccessfulExit(reason: ExitReason): boolean {
+  return SUCCESSFUL.has(reason);
+}
+
+export type ExitViolation = { rule: 'R23'; code: 'missed-appointments-only' } | { rule: 'R24'; code: 'recommendation-missing' };
+
+/**
+ * R23/R24 for an exit: undefined when the exit may be recorded. An unknown code is the caller's matter
+ * (it is a wrong input, not a rule violation).
+ */
+export function checkExit(reason: string, recommendation: string | undefined): ExitViolation | undefined {
+  if (reason === MISSED_APPOINTMENTS_ONLY) return { rule: 'R23', code: 'missed-appointments-only' };
+  if (reason === 'kein-potenzial' && !recommendation?.trim()) return { rule: 'R24', code: 'recommendation-missing' };
+  return undefined;
+}
