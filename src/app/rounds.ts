@@ -24,6 +24,7 @@ import {
   type Message,
 } from '../messaging/reply.js';
 import type { CaseRecord, RoundRecord, RoundRow } from '../store/ports.js';
+import { absencesOf } from './people.js';
 
 /** How far back "recent rounds" reach for spreading equal choices (R14: even distribution). */
 const RECENT_DAYS = 28;
@@ -54,7 +55,7 @@ function roundFms(deps: CommandDeps, team: Team, roundDate: LocalDate): RoundFm[
     group,
     capacity: caseloadRatio(team) * p.fte, // R13/R14: individual capacity
     caseload: caseloads.get(p.id) ?? 0,
-    absences: p.absences,
+    absences: absencesOf(deps, p.id), // organisation file and /fm abwesend
     topics: p.topics,
     recentAssignments: recent.get(p.id) ?? 0,
   }));
