@@ -11,6 +11,7 @@ import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import type { Team } from '../src/config/org.js';
 import { caseTexts as T } from '../src/i18n/cases.js';
+import { lifecycleTexts } from '../src/i18n/lifecycle.js';
 import { referralTexts } from '../src/i18n/commands.js';
 import { lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import type { FormField } from '../src/messaging/reply.js';
@@ -160,4 +161,21 @@ export function assertTeamReachable(ctx: CommandContext, team: Team): void {
     const admins = ctx.org.admins().map((p) => p.name);
     throw new UserError(referralTexts.noChannel(team.name, platform === 'slack' ? 'Slack' : 'Teams', admins));
   }
+}
+
+/**
+ * The start of every command on an active case: the case named in the input, checked that the actor may act
+ * on it today (its FM, their stand-in while absent, a lead of the team) and that it is active.
+ */
+export function activeCaseFor(
+  ctx: CommandContext,
+  input: ParsedCommand,
+  doing: (caseCode: string) => string,
+): { record: CaseRecord; now: number; today: LocalDate } {
+  const now = ctx.clock.now();
+  const today = ctx.calendar.today(now);
+  const record = findCase(ctx, input);
+  assertMayActOnCase(ctx, record, doing(record.caseCode), today);
+  assertStatus(record, ['aktiv'], lifecycleTexts.activeStatus);
+  return { record, now, today };
 }

@@ -12,7 +12,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, clockOf, findCase, readHappenedOn } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
@@ -25,11 +25,7 @@ export const kontakt: CommandDefinition = {
   maxPositionals: 1,
   form: contactForm,
   run(ctx, input) {
-    const now = ctx.clock.now();
-    const today = ctx.calendar.today(now);
-    const record = findCase(ctx, input);
-    assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
-    assertStatus(record, ['aktiv'], L.activeStatus);
+    const { record, now, today } = activeCaseFor(ctx, input, T.doing);
     const { on, kind } = readContact(input, record, today);
     if (ctx.store.contacts.forCase(record.caseCode).some((c) => c.on === on && c.kind === kind)) {
       // Also makes a repeated submit (a chat retry) harmless.
@@ -57,8 +53,8 @@ function readContact(input: ParsedCommand, record: CaseRecord, today: LocalDate)
   const on = readHappenedOn(f, today, record.intakeOn);
   const kind = input.args.has('art') ? f.oneOf('art', CONTACT_KINDS, false) : 'persoenlich';
   const consent = f.yesNo('zustimmung', false);
+  if (kind === 'aufsuchend' && consent !== true) f.errors.push(new RuleViolation('R33', T.consentNeeded, 'zustimmung'));
   f.throwIfAny();
-  if (kind === 'aufsuchend' && consent !== true) throw new RuleViolation('R33', T.consentNeeded, 'zustimmung');
   return { on: on!, kind: kind! };
 }
 

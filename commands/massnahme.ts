@@ -10,7 +10,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { contactTexts, lifecycleTexts as L, measureTexts as T } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, clockOf, findCase } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, clockOf } from './caseAccess.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
@@ -43,11 +43,7 @@ export function caseSwitchCommand(sw: CaseSwitch): CommandDefinition {
     maxPositionals: 2,
     form: (ctx) => switchForm(ctx, sw),
     run(ctx, input) {
-      const now = ctx.clock.now();
-      const today = ctx.calendar.today(now);
-      const record = findCase(ctx, input);
-      assertMayActOnCase(ctx, record, sw.texts.doing(record.caseCode), today);
-      assertStatus(record, ['aktiv'], L.activeStatus);
+      const { record, now, today } = activeCaseFor(ctx, input, sw.texts.doing);
       const on = readSwitch(input, sw);
       if ((record[sw.field] ?? false) === on) throw new UserError(sw.texts.unchanged(record.caseCode, on));
 

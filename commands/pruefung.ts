@@ -10,7 +10,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { lifecycleTexts as L, reviewTexts as T } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, clockOf, findCase, readHappenedOn } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
@@ -45,11 +45,7 @@ export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
     maxPositionals: 1,
     form: (ctx) => talkForm(ctx, talk),
     run(ctx, input) {
-      const now = ctx.clock.now();
-      const today = ctx.calendar.today(now);
-      const record = findCase(ctx, input);
-      assertMayActOnCase(ctx, record, talk.texts.doing(record.caseCode), today);
-      assertStatus(record, ['aktiv'], L.activeStatus);
+      const { record, now, today } = activeCaseFor(ctx, input, talk.texts.doing);
       const f = new FieldReader(input);
       const on = readHappenedOn(f, today, record.intakeOn);
       f.throwIfAny();

@@ -12,7 +12,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { extensionTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import { facts, heading, mention, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { PendingExtensionExistsError, type CaseRecord } from '../src/store/ports.js';
-import { assertMayActOnCase, assertStatus, CASE_KEY, caseChoice, directKey, findCase, leadsTeam, readReason } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, directKey, leadsTeam, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
@@ -25,11 +25,7 @@ export const verlaengern: CommandDefinition = {
   maxPositionals: 1,
   form: extensionForm,
   run(ctx, input) {
-    const now = ctx.clock.now();
-    const today = ctx.calendar.today(now);
-    const record = findCase(ctx, input);
-    assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
-    assertStatus(record, ['aktiv'], L.activeStatus);
+    const { record, now, today } = activeCaseFor(ctx, input, T.doing);
     const { months, reason } = readRequest(input);
     const pending = ctx.store.extensions.pendingFor(record.caseCode);
     if (pending) {
