@@ -58,7 +58,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 class DryRun extends Error {}
 
 async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: string) => void): Promise<number> {
-  const env = loadEnv();
+  const env = loadEnv(process.env, { sendOnly: true });
   const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
   const store = SqliteStore.open(env.dbPath);
   const clock = new ManualClock(at);

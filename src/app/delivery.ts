@@ -71,21 +71,31 @@ export class Delivery {
     this.timer = undefined;
   }
 
+  /**
+   * Sends batch after batch until nothing is due any more (a failed item is rescheduled, so it leaves the
+   * due set). After a rate limit the platform's remaining items wait for its Retry-After without an attempt.
+   */
   private async sendDue(): Promise<number> {
     let sent = 0;
     const now = this.clock.now();
     const holdUntil = this.pingHold(now);
-    for (const item of this.store.outbox.due(now, this.batchSize)) {
-      if (holdUntil !== undefined && item.dedupeKey.startsWith(PING_PREFIX)) {
-        this.store.outbox.postpone(item.id, holdUntil, 'waiting for the next working day');
-        continue;
+    const tried = new Set<number>();
+    const paused = new Map<string, number>();
+    for (;;) {
+      const batch = this.store.outbox.due(now, this.batchSize).filter((item) => !tried.has(item.id));
+      if (batch.length === 0) return sent;
+      for (const item of batch) {
+        tried.add(item.id);
+        if (holdUntil !== undefined && item.dedupeKey.startsWith(PING_PREFIX)) {
+          this.store.outbox.postpone(item.id, holdUntil, 'waiting for the next working day');
+          continue;
+        }
+        if (await this.sendOne(item, paused)) sent++;
       }
-      if (await this.sendOne(item)) sent++;
     }
-    return sent;
   }
 
-  private async sendOne(item: OutboxItem): Promise<boolean> {
+  private async sendOne(item: OutboxItem, paused: Map<string, number>): Promise<boolean> {
     const parentKey = item.target.kind === 'channel' ? (item.target.replaces ?? item.target.threadOf) : undefined;
     let parent: OutboxItem | undefined;
     if (parentKey !== undefined) {
@@ -106,6 +116,11 @@ export class Delivery {
       this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
       return false;
     }
+    const pausedUntil = paused.get(route.transport.platform);
+    if (pausedUntil !== undefined) {
+      this.store.outbox.postpone(item.id, pausedUntil, `${route.transport.platform} rate limit`);
+      return false;
+    }
     try {
       const { transport, address } = route;
       const posted = parent?.sentRef && { channelId: parent.sentRef.channelId, messageId: parent.sentRef.messageId };
@@ -118,13 +133,18 @@ export class Delivery {
       }
       return true;
     } catch (error) {
+      if (error instanceof DeliveryError && error.retryable && error.retryAfterMs !== undefined) {
+        // A rate limit says nothing about this message: it waits without an attempt, and so does the rest of
+        // the platform's queue in this flush, instead of adding to the limit.
+        const until = this.clock.now() + error.retryAfterMs;
+        this.store.outbox.postpone(item.id, until, error.message);
+        paused.set(route.transport.platform, until);
+        return false;
+      }
       const retryable = !(error instanceof DeliveryError) || error.retryable;
       const attempt = item.attempts + 1;
       const giveUp = !retryable || attempt >= this.maxAttempts;
-      const wait =
-        error instanceof DeliveryError && error.retryAfterMs !== undefined
-          ? error.retryAfterMs
-          : Math.min(BASE_BACKOFF_MS * 2 ** item.attempts, MAX_BACKOFF_MS);
+      const wait = Math.min(BASE_BACKOFF_MS * 2 ** item.attempts, MAX_BACKOFF_MS);
       const reason = error instanceof Error ? error.message : String(error);
       this.store.outbox.markFailed(item.id, reason, giveUp ? undefined : this.clock.now() + wait);
       if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);

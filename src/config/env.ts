@@ -100,7 +100,7 @@ const envSchema = z.object({
 type Vars = Record<string, string | undefined>;
 
 /** Reads and checks the environment; throws ConfigError listing every problem. */
-export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(env: NodeJS.ProcessEnv = process.env, opts: { sendOnly?: boolean } = {}): Env {
   // Blank values count as unset: a `KEY=` line in an env file should not switch anything on.
   const vars: Vars = Object.fromEntries(
     Object.entries(env)
@@ -113,7 +113,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.map(String).join('.')}: ${issue.message}`);
   }
   const host = vars.HOST ?? '0.0.0.0';
-  const slack = deriveSlack(vars, problems);
+  const slack = deriveSlack(vars, problems, opts.sendOnly ?? false);
   const teams = deriveTeams(vars, host, problems);
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
@@ -135,7 +135,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
   };
 }
 
-function deriveSlack(vars: Vars, problems: string[]): SlackEnv | undefined {
+/** `sendOnly`: a command that only sends (jobs run) needs the bot token, not the signing secret. */
+function deriveSlack(vars: Vars, problems: string[], sendOnly: boolean): SlackEnv | undefined {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = vars;
   const present = (['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((k) => vars[k]);
   if (present.length === 0) return undefined;
@@ -143,7 +144,7 @@ function deriveSlack(vars: Vars, problems: string[]): SlackEnv | undefined {
     problems.push(envText.slackMissing('SLACK_BOT_TOKEN', present));
     return undefined;
   }
-  if (!signingSecret && !appToken) {
+  if (!signingSecret && !appToken && !sendOnly) {
     problems.push(envText.slackMissing('SLACK_SIGNING_SECRET', present));
     return undefined;
   }

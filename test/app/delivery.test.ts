@@ -85,7 +85,7 @@ describe('Delivery', () => {
     const delivery = world.delivery([transport]);
     await delivery.flush(); // the parent is rate-limited: its reply and update wait, no attempt counted
     expect(transport.sent).toHaveLength(0);
-    expect(world.store.outbox.all().map((i) => i.attempts)).toEqual([1, 0, 0]);
+    expect(world.store.outbox.all().map((i) => i.attempts)).toEqual([0, 0, 0]); // a rate limit is no failed attempt
 
     world.clock.advance(10_000);
     await delivery.flush();

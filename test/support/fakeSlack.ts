@@ -80,7 +80,13 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Acknowledgements received over Socket Mode, in order. */
   readonly acks: EnvelopeAck[] = [];
-  private readonly failures = new Map<string, Array<Failure>>();
+  /**
+   * Web API answers wait this long after the call was recorded, as a slow Slack would: a process killed
+   * meanwhile has posted the message (Slack has it) without learning so.
+   */
+  answerDelayMs = 0;
+  /** Per method, scripted outcomes of the next calls; `undefined` answers normally. */
+  private readonly failures = new Map<string, Array<Failure | undefined>>();
   private readonly sockets = new Set<Duplex>();
   private tsCounter = 0;
 
@@ -123,6 +129,18 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Of the next `calls` calls of `method` (after those scripted already), every `n`-th gets `failure`. */
+  failEvery(method: string, n: number, failure: Failure, calls: number): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 1; i <= calls; i++) queue.push(i % n === 0 ? failure : undefined);
+    this.failures.set(method, queue);
+  }
+
+  /** Calls of `method` that Slack accepted (HTTP 200 with ok: true). */
+  succeeded(method: string): SlackCall[] {
+    return this.callsTo(method).filter((c) => c.response?.ok === true);
   }
 
   /** Resolves once `count` calls of `method` have arrived (the app answers Slack before it calls back). */
@@ -196,6 +214,7 @@ export class FakeSlack {
     delete params.token;
     const call: SlackCall = { method, params, ...(token ? { token } : {}) };
     this.calls.push(call);
+    if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
 
     const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure) {
