@@ -26,6 +26,7 @@ export const abgang: CommandDefinition = {
   form: exitForm,
   run(ctx, input) {
     const { record, now, today } = activeCaseFor(ctx, input, T.doing);
+    if (ctx.store.escalations.openFor(record.caseCode, 'abgang')) throw new RuleViolation('R25', T.disputed(record.caseCode));
     const { reason, recommendation } = readExit(input);
     const successful = isSuccessfulExit(reason);
 

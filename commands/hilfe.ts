@@ -1,6 +1,7 @@
 /** /fm hilfe — every subcommand with an example, and the Handlungsbedarf codes. */
 import { helpTexts as T } from '../src/i18n/commands.js';
 import { caseHelpEntries } from '../src/i18n/cases.js';
+import { escalationHelpEntries } from '../src/i18n/escalations.js';
 import { lifecycleHelpEntries } from '../src/i18n/lifecycle.js';
 import { dutyCommandTexts } from '../src/i18n/pings.js';
 import { roundTexts } from '../src/i18n/rounds.js';
@@ -14,7 +15,7 @@ export const hilfe: CommandDefinition = {
   maxPositionals: 0,
   run(ctx) {
     const blocks: Block[] = [heading(T.heading), text(T.intro)];
-    for (const entry of [...T.entries, ...roundTexts.help, ...caseHelpEntries, ...lifecycleHelpEntries, ...dutyCommandTexts.help]) blocks.push(text(`\`${entry.usage}\`\n${entry.text}`));
+    for (const entry of [...T.entries, ...roundTexts.help, ...caseHelpEntries, ...lifecycleHelpEntries, ...dutyCommandTexts.help, ...escalationHelpEntries]) blocks.push(text(`\`${entry.usage}\`\n${entry.text}`));
     const groups = ['leistungsfaehigkeit', 'rahmenbedingungen', 'sonstige'] as const;
     blocks.push(heading(T.needsHeading));
     blocks.push(

@@ -10,9 +10,10 @@ import { checkExtension, MAX_EXTENSION_MONTHS } from '../src/domain/extension.js
 import { formatGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { extensionTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
-import { facts, heading, mention, message, text, type Form, type Message } from '../src/messaging/reply.js';
+import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { PendingExtensionExistsError, type CaseRecord } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, directKey, leadsTeam, readReason } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, leadsTeam, readReason } from './caseAccess.js';
+import { raiseEscalation } from '../src/app/escalations.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
@@ -132,14 +133,8 @@ function requestConsent(
       caseCode: record.caseCode,
       details: { requestId: request.id, months, plannedEndOn: newPlannedEnd, totalMonths: total },
     });
-    for (const lead of leads) {
-      ctx.store.outbox.enqueue({
-        dedupeKey: directKey(`extension.consent.${request.id}`, record.caseCode, lead.id),
-        target: { kind: 'direct', personId: lead.id },
-        createdAt: now,
-        message: message(T.leadSummary(record.caseCode), text(T.leadText(record.caseCode, months, end, total, mention(ctx.actor.id)))),
-      });
-    }
+    // R19: past 48 months only with the team lead's consent, decided in the team's escalation thread.
+    raiseEscalation(ctx, { kind: 'verlaengerung', caseCode: record.caseCode, extensionId: request.id, raisedBy: ctx.actor.id, reason, now });
   });
   return message(
     T.pendingSummary(record.caseCode),

@@ -1,9 +1,10 @@
 /** Every scheduled job, in the order they run. */
 import { assignmentRound } from './assignmentRound.js';
 import { duties } from './duties.js';
+import { escalationReminders } from './escalationReminders.js';
 import { fmDigest } from './fmDigest.js';
 import { leadDigest } from './leadDigest.js';
 import { supervision } from './supervision.js';
 import type { Job } from './types.js';
 
-export const JOBS: readonly Job[] = [fmDigest, leadDigest, duties, supervision, assignmentRound];
+export const JOBS: readonly Job[] = [fmDigest, leadDigest, duties, supervision, assignmentRound, escalationReminders];

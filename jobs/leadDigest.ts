@@ -61,6 +61,9 @@ function findings(ctx: JobContext, team: Team): string[] {
     if (utilisation > 1) lines.push(T.leadOverCapacity(fm.name, `${Math.round(utilisation * 100)} %`));
   }
 
+  const escalations = ctx.store.escalations.listOpen().filter((e) => e.teamId === team.id);
+  if (escalations.length) lines.push(T.leadEscalations(escalations.length));
+
   const transfers = ctx.store.cases.transfersStarted();
   const share = contactShare(
     cases.filter((c) => c.status === 'aktiv').map((c) => toCaseClock(c, transfers)),

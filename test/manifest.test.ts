@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { EVENTS_PATH, REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../src/platforms/slack/app.js';
+import { BOT_EVENTS, EVENTS_PATH, REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../src/platforms/slack/app.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object with the plugin as `default`.
 const addFormats = ajvFormats.default;
@@ -51,8 +51,19 @@ describe('Slack app manifest', () => {
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
-  it('sends commands and interactivity to the one HTTP path of the receiver, over HTTP rather than Socket Mode', () => {
-    const urls = [manifest.features.slash_commands[0].url, manifest.settings.interactivity.request_url];
+  it('subscribes to exactly the events the code listens to: messages in channels, for decisions in escalation threads', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
+    expect(manifest.settings.event_subscriptions.user_events).toBeUndefined();
+    // Each message event needs its history scope, or Slack delivers nothing.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:history', 'groups:history']));
+  });
+
+  it('sends commands, interactivity and events to the one HTTP path of the receiver, over HTTP rather than Socket Mode', () => {
+    const urls = [
+      manifest.features.slash_commands[0].url,
+      manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
+    ];
     for (const url of urls) expect(new URL(url).pathname).toBe(EVENTS_PATH);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);

@@ -4,6 +4,7 @@
  * errors propagate to the platform's central error handler.
  */
 import { checkShape } from '../../commands/fields.js';
+import { voteByThreadReply } from '../../commands/eskalieren.js';
 import { COMMANDS, findAction, findCommand } from '../../commands/index.js';
 import { assertCleanText, parseCommandLine, type ParsedCommand } from '../../commands/parse.js';
 import type { CommandContext, CommandDeps } from '../../commands/types.js';
@@ -15,7 +16,8 @@ import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js'
 import type { Clock } from '../domain/time.js';
 import { commonTexts } from '../i18n/commands.js';
 import type { Store } from '../store/ports.js';
-import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller } from './ports.js';
+import { escalationOfThread, parseThreadVote } from './escalations.js';
+import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from './ports.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -77,6 +79,18 @@ export class Bot implements BotApi {
       if (!def) throw new UserError(commonTexts.unknownAction);
       assertCleanText(action.value);
       return def.run(ctx, action);
+    });
+  }
+
+  handleThreadReply(caller: Caller, reply: ThreadReply): BotResponse | undefined {
+    const escalation = escalationOfThread(this.deps, reply.channelId, reply.threadId);
+    // A chat message may span lines; as a decision it is one sentence.
+    const line = reply.text.replace(/\s+/g, ' ').trim();
+    const vote = escalation && parseThreadVote(line);
+    if (!escalation || !vote) return undefined;
+    return this.asActor(caller, (ctx) => {
+      assertCleanText(line, 'kommentar');
+      return { kind: 'message', message: voteByThreadReply(ctx, escalation, vote) };
     });
   }
 

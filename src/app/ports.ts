@@ -50,6 +50,18 @@ export interface BotApi {
   submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse;
   /** A button click or select change on a bot message. */
   handleAction(caller: Caller, action: ActionInput): ActionResponse;
+  /**
+   * A reply in the thread of a bot message (e.g. "zustimmen" under an escalation); undefined when the thread
+   * is not an escalation's or the text is no decision, so ordinary conversation stays unanswered.
+   */
+  handleThreadReply(caller: Caller, reply: ThreadReply): BotResponse | undefined;
+}
+
+/** A message someone wrote in a thread: the channel, the thread's parent message id (Slack: thread_ts), the text. */
+export interface ThreadReply {
+  channelId: string;
+  threadId: string;
+  text: string;
 }
 
 /** Delivery failed; `retryable` ones are tried again later from the outbox (after `retryAfterMs` if given). */

@@ -24,6 +24,7 @@ import {
   type Message,
 } from '../messaging/reply.js';
 import type { CaseRecord, RoundRecord, RoundRow } from '../store/ports.js';
+import { raiseCapacityEscalation } from './escalations.js';
 import { absencesOf } from './people.js';
 
 /** How far back "recent rounds" reach for spreading equal choices (R14: even distribution). */
@@ -114,23 +115,10 @@ export function startRound(
       message: renderRound(deps, round),
       createdAt: opts.now,
     });
-    notifyOverflow(deps, team, round, opts.now);
+    // R4: the FM team lead keeps capacity in view and decides an overflow in the team's escalation thread.
+    raiseCapacityEscalation(deps, round, opts.now);
     return round;
   });
-}
-
-/** R4: the FM team lead keeps capacity in view; told once per round. */
-function notifyOverflow(deps: CommandDeps, team: Team, round: RoundRecord, now: Instant): void {
-  const codes = round.rows.filter((r) => r.overflow || r.fmId === undefined).map((r) => r.caseCode);
-  if (codes.length === 0) return;
-  for (const lead of deps.org.leadsOf(team)) {
-    deps.store.outbox.enqueue({
-      dedupeKey: `round.overflow:${round.id}:${lead.id}`,
-      target: { kind: 'direct', personId: lead.id },
-      message: message(T.overflowDmSummary(team.name), text(T.overflowDmText(team.name, codes))),
-      createdAt: now,
-    });
-  }
 }
 
 /** Recomputes the proposal of a still-open round in place. */

@@ -104,6 +104,9 @@ export const escalationTexts = {
     }
   },
 
+  capacityReason: (teamName: string, count: number) =>
+    `${cases(count)} der Zuweisungsrunde von ${teamName} ${count === 1 ? 'passt' : 'passen'} nicht in die Kapazität der Fallmanager:innen.`,
+
   // --- direct messages (may carry the client reference and the reason) --------------------------------
   deciderSummary: (code: string, kind: EscalationKind) => `Eskalation ${code} (${KIND_LABELS[kind]}): deine Entscheidung ist gefragt`,
   deciderHeading: (code: string) => `Eskalation ${code} – zur Entscheidung`,
@@ -175,6 +178,11 @@ export const escalationTexts = {
   reasonMissing:
     'grund: Bitte kurz begründen, worin die Uneinigkeit besteht, z. B. grund="Zugangskriterien aus meiner Sicht erfüllt". Die Begründung geht nur per Direktnachricht an die Teamleitungen.',
   exitReasonMissing: (allowed: string[]) => `abgangsgrund: Bitte den geplanten Abgangsgrund angeben. Möglich sind: ${allowed.join(', ')}. (R22)`,
+  exitReasonUnknown: (value: string, allowed: string[]) =>
+    `abgangsgrund: „${value}“ ist kein Abgangsgrund. Möglich sind: ${allowed.join(', ')}. (R22)`,
+  exitMissedAppointmentsOnly:
+    'abgangsgrund: Allein versäumte Termine rechtfertigen keine Rückgabe an die Integrationsfachkraft (R23). ' +
+    'Liegt dauerhaft fehlende Mitwirkung vor, ist der Grund `keine-mitwirkung`.',
   exitKeysOnlyForExit: 'abgangsgrund, empfehlung: Diese Angaben gibt es nur bei `art=abgang`.',
   notInvolved: (code: string) =>
     `Eine Eskalation zu ${code} können nur die vormerkende Fachkraft, die zuständige Fachkraft und die Teamleitungen der beiden beteiligten Teams auslösen.`,
@@ -216,18 +224,24 @@ export const escalationTexts = {
   historyNotAllowed: (code: string) =>
     `Den Verlauf von ${code} sehen nur die Teamleitungen der beteiligten Teams und die beteiligten Fachkräfte.`,
   historyHeading: (code: string) => `Verlauf ${code}`,
+  historyFormTitle: 'Verlauf eines Falls',
+  historyFormSubmit: 'Anzeigen',
+  historyNoCases: 'Du bist an keinem Fall beteiligt, dessen Verlauf du sehen kannst.',
   historySummary: (code: string, entries: number) => `Verlauf ${code}: ${entries} ${entries === 1 ? 'Eintrag' : 'Einträge'}`,
   historyStatus: 'Status',
   historyEmpty: 'Noch keine Einträge.',
   historyLine: (at: string, who: string, what: string) => `${at} · ${who} · ${what}`,
   historySystem: 'FM-Lotse',
-  historyEscalation: (label: string, kind: EscalationKind) => `${label}: ${KIND_LABELS[kind]} (${KIND_RULES[kind]})`,
-  historyComment: (comment: string) => ` – „${comment}“`,
+  historyRaised: (kind: EscalationKind) => `Eskalation ${KIND_LABELS[kind]} (${KIND_RULES[kind]}) ausgelöst`,
+  historyVote: (kind: EscalationKind, vote: EscalationVoteChoice) =>
+    `Eskalation ${KIND_LABELS[kind]} (${KIND_RULES[kind]}): ${vote === 'approve' ? 'zugestimmt' : 'abgelehnt'}`,
   historyDeputy: (leadName: string) => ` (Vertretung für ${leadName})`,
-  historyVote: (vote: EscalationVoteChoice) => (vote === 'approve' ? 'zugestimmt' : 'abgelehnt'),
-  historyDecided: (approved: boolean) => (approved ? 'entschieden: zugestimmt' : 'entschieden: abgelehnt'),
-  historyReminded: (people: number) => `Erinnerung an ${people} ${people === 1 ? 'Teamleitung' : 'Teamleitungen'}`,
-  historyOffice: 'Geschäftsstellenleitung informiert',
+  historyComment: (comment: string) => ` – „${comment}“`,
+  historyDecided: (kind: EscalationKind, approved: boolean) =>
+    `Eskalation ${KIND_LABELS[kind]} (${KIND_RULES[kind]}) entschieden: ${approved ? 'zugestimmt' : 'abgelehnt'}`,
+  historyReminded: (kind: EscalationKind, people: number) =>
+    `Eskalation ${KIND_LABELS[kind]} (${KIND_RULES[kind]}): Erinnerung an ${people} ${people === 1 ? 'Person' : 'Personen'}`,
+  historyOffice: (kind: EscalationKind) => `Eskalation ${KIND_LABELS[kind]} (${KIND_RULES[kind]}): Geschäftsstellenleitung informiert`,
   actionLabels: {
     'referral.created': 'vorgemerkt',
     'transfer.flagged': 'Übergang in das Ü25-FM vorgemerkt (R10)',

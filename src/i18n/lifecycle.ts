@@ -237,11 +237,6 @@ export const extensionTexts = {
     (told
       ? `Der Antrag ist gespeichert; die Teamleitung von „${teamName}“ ist benachrichtigt und entscheidet.`
       : `Der Antrag ist gespeichert; für „${teamName}“ ist keine Teamleitung eingetragen – bitte die Administration ansprechen.`),
-  // Direct message to the FM team's lead(s): case code only
-  leadSummary: (code: string) => `Verlängerung über 48 Monate: ${code}`,
-  leadText: (code: string, monthCount: number, end: string, total: number, fm: string) =>
-    `${fm} beantragt, ${code} um ${months(monthCount)} bis ${end} zu verlängern (${total} Monate insgesamt). ` +
-    'Über 48 Monate hinaus ist deine Zustimmung nötig (R19); die Begründung steht beim Antrag.',
   // Form
   formTitle: 'Fall verlängern',
   formSubmit: 'Verlängern',
@@ -253,6 +248,8 @@ export const extensionTexts = {
 };
 
 export const exitTexts = {
+  disputed: (code: string) =>
+    `Gegen die Rückgabe von ${code} ist ein Einspruch offen (R25). Die beiden Teamleitungen entscheiden im Eskalations-Thread; bis dahin bleibt der Fall bestehen.`,
   doing: (code: string) => `den Abgang von ${code} erfassen`,
   reasonUnknown: (value: string, allowed: string[]) => `grund: „${value}“ ist kein Abgangsgrund. Möglich sind: ${allowed.join(', ')}. (R22)`,
   reasonMissing: (allowed: string[]) => `grund: Bitte den Abgangsgrund angeben. Möglich sind: ${allowed.join(', ')}. (R22)`,

@@ -24,7 +24,7 @@ export const roundTexts = {
   leftOutMostDays: (name: string, absent: number, working: number, until: string) =>
     `${name}: an ${absent} von ${working} Arbeitstagen bis ${until} abwesend`,
   overflowNote:
-    '⚠ Nicht alle Vormerkungen passen in die Kapazität. Die Teamleitung ist informiert und entscheidet (R4).',
+    '⚠ Nicht alle Vormerkungen passen in die Kapazität. Die Teamleitung entscheidet im Eskalations-Thread (R4).',
   confirm: 'Vorschlag übernehmen',
   recompute: 'Neu berechnen',
   confirmedBy: (name: string, at: string) => `Bestätigt von ${name} am ${at}.`,
@@ -67,10 +67,6 @@ export const roundTexts = {
   ifkDmHeading: (code: string) => `Vormerkung ${code} zugewiesen`,
   ifkDmText: (fm: string, deadline: string) =>
     `${fm} übernimmt und meldet sich bei dir, um das Übergabegespräch mit der Kund:in zu vereinbaren (R5). Übernahme bis ${deadline}.`,
-  overflowDmSummary: (teamName: string) => `Zuweisungsrunde ${teamName}: Kapazität überschritten.`,
-  overflowDmText: (teamName: string, codes: string[]) =>
-    `In der Zuweisungsrunde von ${teamName} passen ${codes.length} ${codes.length === 1 ? 'Vormerkung' : 'Vormerkungen'} nicht in die Kapazität: ${codes.join(', ')}. ` +
-    'Bitte entscheiden: Zuweisung über die Kapazität oder spätere Übernahme (R4).',
   holidayDmSummary: (teamName: string, date: string) => `Keine automatische Zuweisungsrunde für ${teamName} am ${date}.`,
   holidayDmText: (teamName: string, date: string, holiday: string) =>
     `Der Besprechungstag ${date} von ${teamName} ist ein Feiertag (${holiday}). Die Runde wird an diesem Tag nicht automatisch gepostet; ` +

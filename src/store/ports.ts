@@ -350,6 +350,8 @@ export interface Store {
   duties: DutyRepository;
   snoozes: SnoozeRepository;
   escalations: EscalationRepository;
+  /** Microsoft Teams conversation references (proactive messages). */
+  conversations: ConversationRepository;
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -455,4 +457,39 @@ export class OpenEscalationExistsError extends Error {
     super('The case has an open escalation of this kind already.');
     this.name = 'OpenEscalationExistsError';
   }
+}
+
+/**
+ * Microsoft Teams: a conversation the bot may write into later (proactive messages need Bot Framework's
+ * conversation reference). Captured from installation and conversation-update events and from every
+ * incoming activity of the own tenant.
+ */
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface ConversationRecord {
+  /** Bot Framework conversation id; for a channel the channel id without `;messageid=…`. */
+  conversationId: string;
+  kind: ConversationKind;
+  /** A personal chat's person: Bot Framework user id (`29:…`), required for kind `personal`. */
+  userId?: string;
+  /** … and their Microsoft Entra object id, when Teams sent it. */
+  aadObjectId?: string;
+  tenantId?: string;
+  serviceUrl: string;
+  /** The conversation reference itself; opaque to the store. */
+  reference: Record<string, unknown>;
+  updatedAt: Instant;
+}
+
+export interface ConversationRepository {
+  /** Inserts the conversation or replaces what was stored for it. */
+  save(record: ConversationRecord): void;
+  byId(conversationId: string): ConversationRecord | undefined;
+  /** The newest personal chat of a person, found by Bot Framework user id or Entra object id. */
+  personalOf(userId: string): ConversationRecord | undefined;
+  /** The most recently updated conversation of any kind (its service URL also reaches other channels). */
+  newest(): ConversationRecord | undefined;
+  /** Forgets a conversation (the app was removed there); false when it was not stored. */
+  remove(conversationId: string): boolean;
+  count(): number;
 }

@@ -33,7 +33,7 @@ const digestsOf = (personId: string): OutboxItem[] =>
 const dayOf = (item: OutboxItem): string => item.dedupeKey.slice(-10);
 
 describe('a case from referral to follow-up', () => {
-  it('pings contacts, the review and the follow-up on working days only, to the case's FM', async () => {
+  it("pings contacts, the review and the follow-up on working days only, to the case's FM", async () => {
     say('ifk-lena', 'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja');
     await travel.travel('+1d'); // Tuesday: the scheduled round
     say('tl-fm-ue25', 'runde bestaetigen');

@@ -123,9 +123,11 @@ describe('the weekly assignment round (R9)', () => {
     world.bot.handleCommand(as('tl-fm-ue25'), 'runde');
     const round = world.store.rounds.currentProposal('fm-ue25')!;
     expect(round.rows.every((r) => r.overflow)).toBe(true);
-    const leadDm = world.store.outbox.all().find((i) => i.dedupeKey.startsWith('round.overflow'));
-    expect(leadDm?.target).toEqual({ kind: 'direct', personId: 'tl-fm-ue25' });
+    // The lead decides the overflow in the team's escalation thread (R4) and is asked by direct message.
+    const leadDm = world.store.outbox.all().find((i) => i.dedupeKey.startsWith('escalation.decide') && i.target.kind === 'direct' && i.target.personId === 'tl-fm-ue25');
     expect(toPlainText(leadDm!.message)).toMatch(/R4/);
+    const parent = world.store.outbox.all().find((i) => i.dedupeKey.startsWith('escalation.') && i.target.kind === 'channel' && !i.target.threadOf && !i.target.replaces);
+    expect(parent?.target).toMatchObject({ kind: 'channel', teamId: 'fm-ue25' });
   });
 
   it('refuses the round to someone outside FM teams', () => {

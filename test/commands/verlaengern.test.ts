@@ -48,7 +48,7 @@ describe('/fm verlaengern: up to 12 months, at most twice, at most 48 months (R1
     expect(h.refused('fm-tobias', `verlaengern ${code} monate=6 grund="c"`)).toMatch(/wurde schon 2-mal verlängert\. Höchstens 2 Verlängerungen/);
   });
 
-  it('records a request past 48 months as pending and asks the team lead by direct message, case code only', () => {
+  it('records a request past 48 months as pending and asks the team lead to decide in the escalation thread (R19)', () => {
     h.ok('fm-tobias', `verlaengern ${code} monate=12 grund="a"`);
     h.ok('fm-tobias', `verlaengern ${code} monate=12 grund="b"`); // 48 months: 20.10.2029
     const reply = h.ok('fm-tobias', `verlaengern ${code} monate=6 grund="Suchttherapie"`);
@@ -57,13 +57,16 @@ describe('/fm verlaengern: up to 12 months, at most twice, at most 48 months (R1
     expect(reply).toMatch(/Teamleitung von „Fallmanagement Ü25“ ist benachrichtigt/);
     expect(h.world.store.cases.byCode(code)).toMatchObject({ plannedEndOn: '2029-10-20', extensions: 2 });
     expect(h.world.store.extensions.pendingFor(code)).toMatchObject({ months: 6, reason: 'Suchttherapie', requestedBy: 'fm-tobias' });
-    expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({ action: 'case.extension.requested', details: { months: 6, totalMonths: 54 } });
+    expect(h.world.store.audit.forCase(code).find((e) => e.action === 'case.extension.requested')).toMatchObject({ details: { months: 6, totalMonths: 54 } });
     const [dm, ...more] = h.directTo('tl-fm-ue25');
     expect(more).toEqual([]);
     expect(dm).toContain(code);
     expect(dm).toContain('20.04.2030');
-    expect(dm).not.toContain(h.world.store.cases.byCode(code)!.clientRef);
-    expect(dm).not.toContain('Suchttherapie');
+    expect(dm).toContain('Suchttherapie'); // the reason goes to the decider privately, never into the channel
+    const channel = h.world.store.outbox.all().filter((i) => i.target.kind === 'channel' && i.dedupeKey.startsWith('escalation'));
+    expect(channel.length).toBeGreaterThan(0);
+    expect(JSON.stringify(channel.map((i) => i.message))).not.toMatch(/Suchttherapie|Kundenreferenz/);
+    expect(h.world.store.escalations.openFor(code, 'verlaengerung')).toBeDefined();
 
     // One pending request at a time.
     expect(h.refused('fm-tobias', `verlaengern ${code} monate=3 grund="c"`)).toMatch(/schon ein Antrag auf Verlängerung um 6 Monate vom 01\.09\.2027 vor/);

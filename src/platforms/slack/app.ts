@@ -13,6 +13,7 @@ import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
 import * as errors from './listeners/errors.js';
 import * as formSubmission from './listeners/formSubmission.js';
+import * as threadReplies from './listeners/threadReplies.js';
 import { outboxClient, SlackTransport } from './transport.js';
 
 export { SLASH_COMMAND } from './listeners/command.js';
@@ -20,8 +21,14 @@ export { SLASH_COMMAND } from './listeners/command.js';
 /** The path Slack posts slash commands, interactivity and events to (manifest.json request URLs). */
 export const EVENTS_PATH = '/slack/events';
 
-/** Bot scopes the code uses: commands (/fm) and chat:write (ephemeral replies, channel posts, DMs by user id). */
-export const REQUIRED_BOT_SCOPES = ['chat:write', 'commands'] as const;
+/**
+ * Bot scopes the code uses: commands (/fm), chat:write (ephemeral replies, channel posts, DMs by user id) and
+ * the history scopes that deliver BOT_EVENTS (decisions typed as replies in an escalation's thread).
+ */
+export const REQUIRED_BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history'] as const;
+
+/** Events API subscriptions: messages in public and private channels the bot is in (thread replies). */
+export const BOT_EVENTS = ['message.channels', 'message.groups'] as const;
 
 export interface SlackPlatformOptions {
   botToken: string;
@@ -132,6 +139,7 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
   command.register(app, opts.bot, opts.org);
   formSubmission.register(app, opts.bot, opts.org);
   actions.register(app, opts.bot, opts.org);
+  threadReplies.register(app, opts.bot, opts.org);
   errors.register(app);
 
   const transport = new SlackTransport(outboxClient(opts.botToken, { apiUrl: opts.apiUrl, logger }), opts.org);

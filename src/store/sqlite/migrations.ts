@@ -239,4 +239,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'Microsoft Teams: conversation references for proactive messages',
+    sql: `
+      -- Where the Teams bot may write later: a person's personal chat, a team channel, a group chat.
+      -- The reference is Bot Framework's ConversationReference as JSON; no client data ever goes in here.
+      CREATE TABLE teams_conversations (
+        conversation_id TEXT    PRIMARY KEY CHECK (conversation_id <> ''),
+        kind            TEXT    NOT NULL CHECK (kind IN ('personal', 'channel', 'groupChat')),
+        user_id         TEXT,
+        aad_object_id   TEXT,
+        tenant_id       TEXT,
+        service_url     TEXT    NOT NULL CHECK (service_url <> ''),
+        reference       TEXT    NOT NULL CHECK (json_valid(reference) AND json_type(reference) = 'object'),
+        updated_at      INTEGER NOT NULL,
+        CHECK ((kind = 'personal') = (user_id IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX teams_conversations_user ON teams_conversations (user_id, updated_at) WHERE kind = 'personal';
+      CREATE INDEX teams_conversations_aad ON teams_conversations (aad_object_id, updated_at) WHERE kind = 'personal';
+      CREATE INDEX teams_conversations_updated ON teams_conversations (updated_at);
+    `,
+  },
 ];

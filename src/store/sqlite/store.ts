@@ -5,6 +5,7 @@ import { SqliteAuditLog } from './auditLog.js';
 import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
 import { SqliteContactRepository } from './contactRepository.js';
+import { SqliteConversationRepository } from './conversationRepository.js';
 import { backupDatabase, isHealthy, openDatabase } from './database.js';
 import { SqliteDutyRepository } from './dutyRepository.js';
 import { SqliteEscalationRepository } from './escalationRepository.js';
@@ -25,6 +26,7 @@ export class SqliteStore implements Store {
   readonly duties: SqliteDutyRepository;
   readonly snoozes: SqliteSnoozeRepository;
   readonly escalations: SqliteEscalationRepository;
+  readonly conversations: SqliteConversationRepository;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
@@ -38,6 +40,7 @@ export class SqliteStore implements Store {
     this.duties = new SqliteDutyRepository(db);
     this.snoozes = new SqliteSnoozeRepository(db);
     this.escalations = new SqliteEscalationRepository(db);
+    this.conversations = new SqliteConversationRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */

@@ -98,7 +98,7 @@ describe('a referral typed as one line', () => {
     await fake.waitFor('chat.postEphemeral');
     fake.failNext('chat.postMessage', 1, { status: 429, retryAfterSeconds: 30 });
     expect(await delivery.flush()).toBe(0);
-    expect(world.store.outbox.all()[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(world.store.outbox.all()[0]).toMatchObject({ status: 'pending', attempts: 0 }); // a rate limit waits without counting an attempt
     expect(await delivery.flush()).toBe(0); // not due before Retry-After has passed
     world.clock.advance(30_000);
     expect(await delivery.flush()).toBe(1);

@@ -42,6 +42,9 @@ class ScriptedBot implements BotApi {
     this.actions.push({ caller, action });
     return this.nextAction();
   }
+  handleThreadReply(): undefined {
+    return undefined;
+  }
 }
 
 let fake: FakeSlack;

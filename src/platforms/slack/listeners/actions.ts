@@ -1,5 +1,5 @@
 /** Clicks on buttons and choices in selects of the bot's messages. */
-import type { App, BlockAction } from '@slack/bolt';
+import type { App, BlockAction, types } from '@slack/bolt';
 import type { ActionInput, BotApi, Caller } from '../../../app/ports.js';
 import { replyPrivately, responseMessage } from '../privateReply.js';
 import { renderMessage, renderModal, type People } from '../render.js';
@@ -9,6 +9,21 @@ function actionValue(action: BlockAction['actions'][number]): string | undefined
   if (action.type === 'button') return action.value ?? '';
   if (action.type === 'static_select') return action.selected_option?.value;
   return undefined;
+}
+
+/**
+ * A form opened by a button is about the clicked message: a choice with a single option (e.g. which escalation
+ * "Ablehnen" refers to) is that message's own and comes preselected, so only the rest needs typing.
+ */
+export function preselectSingleChoices(view: types.ModalView): types.ModalView {
+  const isInput = (block: types.ModalView['blocks'][number]): block is types.InputBlock => block.type === 'input';
+  const blocks = view.blocks.map((block) => {
+    if (!isInput(block) || block.element.type !== 'static_select') return block;
+    const [only, ...more] = block.element.options ?? [];
+    if (!only || more.length > 0 || block.element.initial_option) return block;
+    return { ...block, element: { ...block.element, initial_option: only } };
+  });
+  return { ...view, blocks };
 }
 
 export function register(app: App, bot: BotApi, people: People): void {
@@ -28,7 +43,7 @@ export function register(app: App, bot: BotApi, people: People): void {
     const response = bot.handleAction(caller, input);
     switch (response.kind) {
       case 'form':
-        await client.views.open({ trigger_id: body.trigger_id, view: renderModal(response.form, channelId ? { channelId } : {}) });
+        await client.views.open({ trigger_id: body.trigger_id, view: preselectSingleChoices(renderModal(response.form, channelId ? { channelId } : {})) });
         return;
       case 'update': {
         const rendered = renderMessage(response.message, people);

@@ -1,0 +1,97 @@
+/**
+ * /fm verlauf FM-… — every recorded step of a case (the audit log) with time and person, privately to the
+ * leads of the two teams and the staff involved (the referring IFK, the case's FM, whoever acted on it), to
+ * no one else.
+ */
+import { SYSTEM_ACTOR } from '../src/app/escalations.js';
+import { UserError } from '../src/domain/errors.js';
+import { formatInTimeZone } from '../src/domain/format.js';
+import { statusLabel } from '../src/i18n/cases.js';
+import { escalationTexts as T } from '../src/i18n/escalations.js';
+import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
+import { ESCALATION_KINDS, type AuditEntry, type CaseRecord, type EscalationKind, type EscalationRecord } from '../src/store/ports.js';
+import { CASE_KEY, findCase, leadsTeam } from './caseAccess.js';
+import { involvedCaseChoice } from './eskalieren.js';
+import type { CommandContext, CommandDefinition } from './types.js';
+
+export const verlauf: CommandDefinition = {
+  name: 'verlauf',
+  keys: [CASE_KEY],
+  maxPositionals: 1,
+  form: (ctx) => ({
+    command: 'verlauf',
+    title: T.historyFormTitle,
+    submitLabel: T.historyFormSubmit,
+    fields: [
+      involvedCaseChoice(
+        ctx,
+        ['vorgemerkt', 'zugewiesen', 'aktiv', 'abgelehnt', 'strittig', 'beendet'],
+        T.factCase,
+        T.historyNoCases,
+      ),
+    ],
+  }),
+  run(ctx, input) {
+    const record = findCase(ctx, input);
+    const entries = ctx.store.audit.forCase(record.caseCode);
+    if (!mayView(ctx, record, entries)) throw new UserError(T.historyNotAllowed(record.caseCode));
+    const escalations = new Map<number, EscalationRecord | undefined>();
+    const escalation = (id: unknown): EscalationRecord | undefined => {
+      if (typeof id !== 'number') return undefined;
+      if (!escalations.has(id)) escalations.set(id, ctx.store.escalations.byId(id));
+      return escalations.get(id);
+    };
+    const lines = entries.map((entry) => T.historyLine(formatInTimeZone(entry.at), who(ctx, entry.actorId), what(ctx, entry, escalation(entry.details.escalationId))));
+    const blocks: Block[] = [
+      heading(T.historyHeading(record.caseCode)),
+      facts([T.factCase, record.caseCode], [T.historyStatus, statusLabel(record.status)]),
+      lines.length ? list(lines) : text(T.historyEmpty),
+    ];
+    return message(T.historySummary(record.caseCode, entries.length), ...blocks);
+  },
+};
+
+/** The leads of the referring and receiving team, the referring IFK, the case's FM and anyone who acted on it. */
+function mayView(ctx: CommandContext, record: CaseRecord, entries: AuditEntry[]): boolean {
+  const id = ctx.actor.id;
+  return (
+    record.referringPersonId === id ||
+    record.assignedFmId === id ||
+    leadsTeam(ctx, record.referringTeamId) ||
+    leadsTeam(ctx, record.receivingTeamId) ||
+    entries.some((e) => e.actorId === id)
+  );
+}
+
+function who(ctx: CommandContext, actorId: string): string {
+  if (actorId === SYSTEM_ACTOR) return T.historySystem;
+  return ctx.org.person(actorId)?.name ?? actorId;
+}
+
+function what(ctx: CommandContext, entry: AuditEntry, escalation: EscalationRecord | undefined): string {
+  const label = T.actionLabels[entry.action] ?? entry.action;
+  const kind = entry.details.kind;
+  if (!isKind(kind)) return label;
+  switch (entry.action) {
+    case 'escalation.raised':
+      return T.historyRaised(kind);
+    case 'escalation.vote': {
+      const vote = escalation?.votes.find((v) => v.voterId === entry.actorId);
+      if (!vote) return label;
+      const deputy = vote.onBehalfOf ? T.historyDeputy(ctx.org.person(vote.onBehalfOf)?.name ?? vote.onBehalfOf) : '';
+      return `${T.historyVote(kind, vote.vote)}${deputy}${vote.comment ? T.historyComment(vote.comment) : ''}`;
+    }
+    case 'escalation.decided':
+      return T.historyDecided(kind, entry.details.approved === true);
+    case 'escalation.reminded':
+      return T.historyReminded(kind, Array.isArray(entry.details.to) ? entry.details.to.length : 0);
+    case 'escalation.office':
+      return T.historyOffice(kind);
+    default:
+      return label;
+  }
+}
+
+function isKind(value: unknown): value is EscalationKind {
+  return typeof value === 'string' && (ESCALATION_KINDS as readonly string[]).includes(value);
+}

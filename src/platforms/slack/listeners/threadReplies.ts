@@ -1,0 +1,27 @@
+/**
+ * Replies people write in the threads of the bot's channel messages (Events API `message.channels` and
+ * `message.groups`). Only a decision under an escalation gets an answer, privately; everything else in a
+ * thread is conversation and left alone.
+ */
+import type { App } from '@slack/bolt';
+import type { BotApi, Caller } from '../../../app/ports.js';
+import { replyPrivately, responseMessage } from '../privateReply.js';
+import type { People } from '../render.js';
+
+/** Slack escapes &, < and > in message text; the bot compares and stores what the person typed. */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+export function register(app: App, bot: BotApi, people: People): void {
+  app.event('message', async ({ event, client }) => {
+    // Edits, deletions, joins and bot posts (our own thread replies among them) carry a subtype or a bot id.
+    if (event.subtype !== undefined || event.bot_id !== undefined) return;
+    const { thread_ts: threadId, ts, channel, user, text } = event;
+    if (threadId === undefined || threadId === ts || !user || !text) return;
+    const caller: Caller = { platform: 'slack', userId: user, channelId: channel };
+    const response = bot.handleThreadReply(caller, { channelId: channel, threadId, text: unescapeSlack(text) });
+    if (response === undefined || response.kind === 'form') return;
+    await replyPrivately(client, caller, responseMessage(response), people);
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Microsoft Teams: a teams-ai `Application` on botbuilder's adapter, served by Express at POST /api/messages
+ * (plus GET /healthz). Translates chat in and out; no business rules here. Single tenant: activities of other
+ * Microsoft 365 tenants are refused before anything is read or stored.
+ */
+import { createServer, type Server } from 'node:http';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity } from 'botbuilder';
+import express, { type Express } from 'express';
+import type { BotApi } from '../../app/ports.js';
+import type { TeamsEnv } from '../../config/env.js';
+import type { OrgIndex } from '../../config/orgIndex.js';
+import type { Clock } from '../../domain/time.js';
+import { teamsTexts as T } from '../../i18n/teams.js';
+import type { Store } from '../../store/ports.js';
+import { boundPort, closeServer, healthHandler, HEALTH_PATH } from '../slack/health.js';
+import { withoutLibraryRetries } from './connector.js';
+import { captureConversation, tenantOf } from './conversations.js';
+import * as cardActions from './listeners/cardActions.js';
+import * as errors from './listeners/errors.js';
+import * as messages from './listeners/messages.js';
+import { TeamsTransport } from './transport.js';
+
+/** The messaging endpoint registered for the bot (Azure Bot → Configuration). */
+export const MESSAGES_PATH = '/api/messages';
+
+/** Activities are small JSON documents; anything far larger is no Teams activity. */
+const BODY_LIMIT = '256kb';
+
+export type TeamsLogger = Pick<Console, 'info' | 'warn' | 'error'>;
+
+export interface TeamsPlatformOptions {
+  auth: TeamsEnv;
+  /**
+   * The only tenant whose activities are accepted. Defaults to the tenant of a single-tenant `auth`; without
+   * authentication (local tests) it may be set to exercise the check.
+   */
+  tenantId?: string;
+  /** 0 picks a free port; see `port()`. Unused when the handler is mounted into another listener. */
+  port: number;
+  host: string;
+  bot: BotApi;
+  org: OrgIndex;
+  store: Store;
+  clock: Clock;
+  healthy: () => boolean;
+  logger?: TeamsLogger;
+}
+
+export interface TeamsPlatform {
+  app: Application;
+  adapter: TeamsAdapter;
+  transport: TeamsTransport;
+  /** POST /api/messages and GET /healthz; a (req, res) handler another HTTP listener can delegate to. */
+  handler: Express;
+  /** Listens on the configured port and host (when no other listener carries the handler). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port the own listener is bound to, once started. */
+  port(): number | undefined;
+}
+
+function adapterFor(auth: TeamsEnv): TeamsAdapter {
+  if (auth.auth === 'none') return new TeamsAdapter({});
+  return new TeamsAdapter({
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appPassword,
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppTenantId: auth.tenantId,
+  });
+}
+
+export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
+  const logger = opts.logger ?? console;
+  // An empty app id switches authentication off entirely (traps.md): never outside loopback.
+  if (opts.auth.auth === 'none' && opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
+  const appId = opts.auth.auth === 'none' ? '' : opts.auth.appId;
+  const tenantId = opts.tenantId ?? (opts.auth.auth === 'single-tenant' ? opts.auth.tenantId : undefined);
+
+  const adapter = adapterFor(opts.auth);
+  adapter.use(withoutLibraryRetries);
+  const app = new Application({
+    adapter,
+    botAppId: appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    adaptiveCards: { actionExecuteResponseType: cardActions.ACTION_RESPONSE_TYPE },
+  });
+  const replyDeps = { people: opts.org, conversations: opts.store.conversations, clock: opts.clock };
+  messages.register(app, opts.bot, opts.org, replyDeps);
+  cardActions.register(app, opts.bot, opts.org);
+  errors.register(app, logger);
+
+  const handler = express();
+  handler.disable('x-powered-by');
+  const health = healthHandler(opts.healthy);
+  handler.get(HEALTH_PATH, (req, res) => health(req, res));
+  handler.post(MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    const activity = (req.body ?? {}) as Partial<Activity>;
+    const from = tenantOf(activity);
+    if (tenantId !== undefined && from !== tenantId) {
+      logger.warn(`Teams: refused a ${String(activity.type)} activity from tenant ${from ?? '(none)'}`);
+      res.status(403).type('text/plain').send(T.foreignTenant);
+      return;
+    }
+    await adapter.process(req, res, async (context) => {
+      captureConversation(opts.store.conversations, context.activity, opts.clock.now());
+      await app.run(context);
+    });
+  });
+
+  const transport = new TeamsTransport({ adapter, appId, org: opts.org, store: opts.store, clock: opts.clock });
+  let server: Server | undefined;
+
+  return {
+    app,
+    adapter,
+    transport,
+    handler,
+    async start() {
+      if (opts.auth.auth === 'none') logger.warn(T.noAuthWarning);
+      const listening = createServer(handler);
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen({ port: opts.port, host: opts.host }, () => {
+          listening.off('error', reject);
+          resolve();
+        });
+      });
+      server = listening;
+      logger.info(T.listening(opts.host, boundPort(listening)));
+    },
+    async stop() {
+      if (!server) return;
+      const closing = server;
+      server = undefined;
+      closing.closeAllConnections();
+      await closeServer(closing);
+    },
+    port: () => (server ? boundPort(server) : undefined),
+  };
+}

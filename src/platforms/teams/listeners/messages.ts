@@ -1,0 +1,45 @@
+/**
+ * Text sent to the bot: the same `/fm …` line as in Slack — with or without the slash, with or without the
+ * word `fm`, with or without an @mention (teams-ai removes the bot's mention). In a channel thread under an
+ * escalation, the text may also be a decision ("zustimmen", "ablehnen …").
+ */
+import type { Application } from '@microsoft/teams-ai';
+import type { BotApi } from '../../../app/ports.js';
+import type { OrgIndex } from '../../../config/orgIndex.js';
+import { callerOf, conversationOf } from '../conversations.js';
+import { replyPrivately, type ReplyDeps } from '../privateReply.js';
+
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ', '&amp;': '&' };
+
+/** The text of a chat message as the person typed it: no leftover mentions or HTML entities, trimmed. */
+export function plainMessageText(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/&(?:lt|gt|quot|#39|nbsp|amp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\u00a0/g, ' ')
+    .trim();
+}
+
+/** What follows `/fm` (or `fm`, or nothing): the subcommand line BotApi.handleCommand expects. */
+export function commandText(text: string): string {
+  return plainMessageText(text).replace(/^\/?(?:fm(?:\s+|$))?/i, '').replace(/^\//, '').trim();
+}
+
+export function register(app: Application, bot: BotApi, org: OrgIndex, deps: ReplyDeps): void {
+  app.activity('message', async (context) => {
+    const activity = context.activity;
+    const text = plainMessageText(activity.text ?? '');
+    // Reactions, files, Action.Submit payloads of foreign cards: nothing this bot answers.
+    if (text === '') return;
+    const caller = callerOf(activity, org);
+    const conversation = conversationOf(activity);
+    if (conversation.kind === 'channel' && conversation.threadId !== undefined && conversation.threadId !== activity.id) {
+      const decision = bot.handleThreadReply(caller, { channelId: conversation.id, threadId: conversation.threadId, text });
+      if (decision) {
+        await replyPrivately(context, decision, deps);
+        return;
+      }
+    }
+    await replyPrivately(context, bot.handleCommand(caller, commandText(text)), deps);
+  });
+}
