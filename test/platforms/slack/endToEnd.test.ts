@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/app/delivery.js';
-import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';
-import { FakeSlack, memoryLogger } from '../../support/fakeSlack.js';
-import { post, slashCommand, TEST_SIGNING_SECRET, viewSubmission } from '../../support/slackRequests.js';
-import { createWorld, type World } from '../../support/world.js';
+import type { SlackPlatform } from '../../../src/platforms/slack/app.js';
+import type { FakeSlack } from '../../support/fakeSlack.js';
+import { post, slashCommand, viewSubmission } from '../../support/slackRequests.js';
+import { startSlackWorld, type SlackWorld } from '../../support/slackWorld.js';
+import type { World } from '../../support/world.js';
 
 const LENA = 'U0IFKLENA'; // IFK in team mi-1 of the demo organisation
 const MI1_CHANNEL = 'C0MI1';
@@ -35,30 +36,12 @@ let platform: SlackPlatform;
 let delivery: Delivery;
 let events: string;
 
+let slack: SlackWorld;
 beforeEach(async () => {
-  world = createWorld({ now: '2025-10-20T09:00:00+02:00' });
-  fake = await FakeSlack.start();
-  platform = createSlackPlatform({
-    botToken: fake.token,
-    signingSecret: TEST_SIGNING_SECRET,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    bot: world.bot,
-    org: world.org,
-    healthy: () => world.store.isHealthy(),
-    logger: memoryLogger(),
-  });
-  await platform.start();
-  delivery = world.delivery([platform.transport]);
-  events = `http://127.0.0.1:${platform.port()}/slack/events`;
+  slack = await startSlackWorld('2025-10-20T09:00:00+02:00');
+  ({ world, fake, platform, delivery, events } = slack);
 });
-
-afterEach(async () => {
-  await platform.stop();
-  await fake.close();
-  world.close();
-});
+afterEach(() => slack.close());
 
 const command = (text: string, userId = LENA) => post(events, slashCommand({ text, userId, channelId: MI1_CHANNEL }));
 
