@@ -4,7 +4,8 @@ import { duties } from './duties.js';
 import { escalationReminders } from './escalationReminders.js';
 import { fmDigest } from './fmDigest.js';
 import { leadDigest } from './leadDigest.js';
+import { retention } from './retention.js';
 import { supervision } from './supervision.js';
 import type { Job } from './types.js';
 
-export const JOBS: readonly Job[] = [fmDigest, leadDigest, duties, supervision, assignmentRound, escalationReminders];
+export const JOBS: readonly Job[] = [fmDigest, leadDigest, duties, supervision, assignmentRound, escalationReminders, retention];

@@ -120,6 +120,11 @@ export interface CaseRepository {
   clocks(filter: { statuses: readonly CaseStatus[]; receivingTeamIds?: string[]; assignedFmId?: string }, today: LocalDate): CaseWithContacts[];
   /** R10: codes of U25 cases whose Ü25 follow-up referral is open (the transfer has started). */
   transfersStarted(): Set<string>;
+  /**
+   * Data protection: removes the client reference of cases closed long enough ago — ended before `endedBefore`,
+   * or declined and untouched since `declinedBefore`. Case codes and dates stay for the statistics (R35).
+   */
+  forgetClients(opts: { endedBefore: LocalDate; declinedBefore: Instant }): number;
   count(): number;
 }
 
@@ -335,6 +340,11 @@ export interface Outbox {
   markFailed(id: number, error: string, nextAttemptAt: Instant | undefined): void;
   all(): OutboxItem[];
   count(): number;
+  /**
+   * Data protection: empties the text of messages sent or given up before `before`. The rows stay, so their
+   * dedupe keys still stop a second send and thread replies still find their parent. Returns how many.
+   */
+  redactBefore(before: Instant): number;
 }
 
 /** Everything behind one database; `transaction` makes state, audit and outbox one unit. */

@@ -186,6 +186,16 @@ export class SqliteCaseRepository implements CaseRepository {
       .map(toRecord);
   }
 
+  forgetClients(opts: { endedBefore: string; declinedBefore: number }): number {
+    return this.db
+      .prepare(
+        `UPDATE cases SET client_ref = '—'
+          WHERE client_ref <> '—'
+            AND ((status = 'beendet' AND ended_on < @endedBefore) OR (status = 'abgelehnt' AND updated_at < @declinedBefore))`,
+      )
+      .run(opts).changes;
+  }
+
   transfersStarted(): Set<string> {
     const codes = this.db
       .prepare<[], string>(`SELECT transfer_from FROM cases WHERE transfer_from IS NOT NULL AND ${OPEN}`)

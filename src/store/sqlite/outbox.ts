@@ -30,7 +30,7 @@ export class SqliteOutbox implements Outbox {
   private readonly updatePostponed;
   private readonly selectByKey;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.insert = db.prepare<
       [Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at' | 'thread_of' | 'replaces'>]
     >(
@@ -83,6 +83,15 @@ export class SqliteOutbox implements Outbox {
 
   postpone(id: number, until: Instant, reason: string): void {
     this.updatePostponed.run({ id, until, reason });
+  }
+
+  redactBefore(before: Instant): number {
+    return this.db
+      .prepare(
+        `UPDATE outbox SET message = json_object('text', '', 'blocks', json('[]'))
+          WHERE status IN ('sent', 'failed') AND coalesce(sent_at, next_attempt_at) < ? AND json_extract(message, '$.text') <> ''`,
+      )
+      .run(before).changes;
   }
 
   byKey(dedupeKey: string): OutboxItem | undefined {
