@@ -65,7 +65,14 @@ function roundTeam(ctx: CommandContext, explicit: string | undefined): Team {
     return team;
   }
   const channel = ctx.caller.channelId;
-  const inChannel = channel && ctx.caller.platform === 'slack' ? ctx.org.teamBySlackChannel(channel) : undefined;
+  const inChannel =
+    channel === undefined
+      ? undefined
+      : ctx.caller.platform === 'slack'
+        ? ctx.org.teamBySlackChannel(channel)
+        : ctx.caller.platform === 'teams'
+          ? ctx.org.teamByTeamsChannel(channel)
+          : undefined;
   if (inChannel && inChannel.kind !== 'mi') return inChannel;
   const own = ctx.actor.team ? ctx.org.team(ctx.actor.team) : undefined;
   if (own && own.kind !== 'mi') return own;

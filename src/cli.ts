@@ -16,6 +16,7 @@ import { cliTexts } from './i18n/app.js';
 import { toPlainText } from './messaging/reply.js';
 import { createConsoleTransport } from './platforms/console/console.js';
 import { outboxClient, SlackTransport } from './platforms/slack/transport.js';
+import { createTeamsTransport } from './platforms/teams/app.js';
 import { SqliteStore } from './store/sqlite/store.js';
 
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
@@ -83,9 +84,10 @@ async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: string) => 
       return 0;
     }
     const outcomes = runJobs(deps, JOBS, at);
-    const transports: Transport[] = env.slack
-      ? [new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl }), org)]
-      : [createConsoleTransport({ org, output: process.stdout, ansi: false })];
+    const transports: Transport[] = [];
+    if (env.slack) transports.push(new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl }), org));
+    if (env.teams) transports.push(createTeamsTransport({ auth: env.teams, org, store, clock }));
+    if (transports.length === 0) transports.push(createConsoleTransport({ org, output: process.stdout, ansi: false }));
     const sent = await new Delivery(store, transports, clock, { calendar: deps.calendar }).flush();
     for (const o of outcomes) out(cliTexts.jobOutcome(o.job, o.queued, o.error));
     out(cliTexts.jobsSent(sent));

@@ -19,6 +19,8 @@ import { SystemClock } from './domain/time.js';
 import { appTexts } from './i18n/app.js';
 import { createConsoleTransport, runConsole } from './platforms/console/console.js';
 import { createSlackPlatform, type SlackPlatform } from './platforms/slack/app.js';
+import { createTeamsPlatform, MESSAGES_PATH, type TeamsPlatform } from './platforms/teams/app.js';
+import { teamsTexts } from './i18n/teams.js';
 import { SqliteStore } from './store/sqlite/store.js';
 
 /** How often queued messages are sent while a chat platform runs. */
@@ -29,6 +31,7 @@ export interface Running {
   /** Resolves when the console chat ends (immediately resolved for server platforms: they run until stopped). */
   done: Promise<void>;
   slack?: SlackPlatform;
+  teams?: TeamsPlatform;
 }
 
 export async function start(
@@ -44,6 +47,10 @@ export async function start(
   const bot = new Bot(deps);
 
   const transports: Transport[] = [];
+  const healthy = (): boolean => store.isHealthy();
+  const teams = env.teams
+    ? createTeamsPlatform({ auth: env.teams, port: env.port, host: env.host, bot, org, store, clock, healthy })
+    : undefined;
   let slack: SlackPlatform | undefined;
   if (env.slack) {
     slack = createSlackPlatform({
@@ -55,11 +62,13 @@ export async function start(
       host: env.host,
       bot,
       org,
-      healthy: () => store.isHealthy(),
+      healthy,
+      // Both platforms share the one listener on PORT: Teams' endpoint becomes a route of Slack's.
+      ...(teams ? { customRoutes: [{ path: MESSAGES_PATH, method: 'POST', handler: teams.handler }] } : {}),
     });
     transports.push(slack.transport);
   }
-  if (env.teams) console.warn(appTexts.teamsNotYet);
+  if (teams) transports.push(teams.transport);
 
   const { input, output } = io;
   const consoleMode = env.platforms.includes('console');
@@ -74,6 +83,7 @@ export async function start(
     scheduler.stop();
     delivery.stop();
     await slack?.stop();
+    await teams?.stop();
     await delivery.flush().catch(() => undefined);
     store.close();
   };
@@ -82,8 +92,12 @@ export async function start(
     await slack.start();
     console.info(env.slack?.mode === 'socket' ? appTexts.slackSocket(slack.port() ?? env.port) : appTexts.slackListening(env.host, slack.port() ?? env.port));
   }
+  if (teams) {
+    if (slack) console.info(teamsTexts.mounted);
+    else await teams.start();
+  }
   // The console flushes after every line itself; a timer would print into the middle of the prompt.
-  if (slack) {
+  if (slack || teams) {
     delivery.start(DELIVERY_INTERVAL_MS);
     // Jobs missed while the bot was down run now; what is due comes from the database.
     await scheduler.start();
@@ -102,7 +116,7 @@ export async function start(
         travel: (arg) => new TimeTravel(deps, JOBS, () => delivery.flush(), (line) => output.write(`\n${line}\n`)).travel(arg),
       }).then(stop)
     : Promise.resolve();
-  return { stop, done, slack };
+  return { stop, done, slack, teams };
 }
 
 async function main(): Promise<void> {

@@ -36,6 +36,10 @@ export class OrgIndex {
     return this.org.teams.find((t) => t.slackChannel === channelId);
   }
 
+  teamByTeamsChannel(channelId: string): Team | undefined {
+    return this.org.teams.find((t) => t.teamsChannel === channelId);
+  }
+
   teamsOfKind(kind: TeamKind): Team[] {
     return this.org.teams.filter((t) => t.kind === kind);
   }

@@ -8,8 +8,6 @@ export const appTexts = {
     `FM-Lotse läuft in Slack (HTTP auf ${host}:${port}, Pfad /slack/events, Gesundheitsprüfung /healthz).`,
   slackSocket: (port: number) => `FM-Lotse läuft in Slack (Socket Mode; Gesundheitsprüfung auf Port ${port}/healthz).`,
   stopping: 'FM-Lotse wird beendet …',
-  teamsNotYet:
-    'Microsoft Teams ist noch nicht angebunden (siehe README). Die Teams-Zugangsdaten werden vorerst nicht genutzt.',
 };
 
 export const timeTexts = {

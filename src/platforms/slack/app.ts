@@ -3,7 +3,7 @@
  * Socket Mode when an app token is given. Translates chat in and out; no business rules here.
  */
 import type { Server } from 'node:http';
-import { App, AuthorizationError, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BotApi, Transport } from '../../app/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
@@ -45,6 +45,8 @@ export interface SlackPlatformOptions {
   org: OrgIndex;
   healthy: () => boolean;
   logger?: Logger;
+  /** More HTTP routes on the same listener (e.g. Microsoft Teams' POST /api/messages), in HTTP and Socket Mode. */
+  customRoutes?: CustomRoute[];
 }
 
 export interface SlackPlatform {
@@ -115,7 +117,7 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     receiver = httpReceiver = new HTTPReceiver({
       signingSecret: opts.signingSecret,
       endpoints: EVENTS_PATH,
-      customRoutes: [healthRoute(opts.healthy)],
+      customRoutes: [healthRoute(opts.healthy), ...(opts.customRoutes ?? [])],
       logger,
       // app.error has logged it already; only finish a request nobody acknowledged.
       processEventErrorHandler: async ({ error, response }) => {
@@ -159,7 +161,7 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
         server = await httpReceiver.start({ port: opts.port, host: opts.host });
       } else {
         // Claim the port first: a busy port should fail before a connection to Slack exists.
-        const health = await startHealthServer(opts.port, opts.host, opts.healthy);
+        const health = await startHealthServer(opts.port, opts.host, opts.healthy, opts.customRoutes);
         try {
           await app.start();
         } catch (error) {

@@ -22,12 +22,17 @@ export function healthRoute(healthy: () => boolean): CustomRoute {
   return { path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: healthHandler(healthy) };
 }
 
-/** Socket Mode needs no HTTP listener for Slack, but orchestration still probes /healthz on PORT. */
-export function startHealthServer(port: number, host: string, healthy: () => boolean): Promise<Server> {
+/**
+ * Socket Mode needs no HTTP listener for Slack, but orchestration still probes /healthz on PORT, and other
+ * platforms (Teams) may share the port through `routes` (exact paths).
+ */
+export function startHealthServer(port: number, host: string, healthy: () => boolean, routes: readonly CustomRoute[] = []): Promise<Server> {
   const handle = healthHandler(healthy);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) return handle(req, res);
+    const route = routes.find((r) => r.path === path && [r.method].flat().includes(req.method ?? ''));
+    if (route) return route.handler(Object.assign(req, { params: {} }), res);
     res.writeHead(404).end();
   });
   return new Promise((resolve, reject) => {

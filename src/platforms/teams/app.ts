@@ -61,24 +61,40 @@ export interface TeamsPlatform {
 }
 
 function adapterFor(auth: TeamsEnv): TeamsAdapter {
-  if (auth.auth === 'none') return new TeamsAdapter({});
-  return new TeamsAdapter({
-    MicrosoftAppId: auth.appId,
-    MicrosoftAppPassword: auth.appPassword,
-    MicrosoftAppType: 'SingleTenant',
-    MicrosoftAppTenantId: auth.tenantId,
-  });
+  const adapter =
+    auth.auth === 'none'
+      ? new TeamsAdapter({})
+      : new TeamsAdapter({
+          MicrosoftAppId: auth.appId,
+          MicrosoftAppPassword: auth.appPassword,
+          MicrosoftAppType: 'SingleTenant',
+          MicrosoftAppTenantId: auth.tenantId,
+        });
+  adapter.use(withoutLibraryRetries);
+  return adapter;
+}
+
+const appIdOf = (auth: TeamsEnv): string => (auth.auth === 'none' ? '' : auth.appId);
+
+/**
+ * Only the outbox transport, without a listener: for a process that delivers queued messages but receives
+ * none (e.g. `fm-lotse jobs run`). It reaches the conversations stored by the running bot.
+ */
+export function createTeamsTransport(opts: Pick<TeamsPlatformOptions, 'auth' | 'org' | 'store' | 'clock'>): TeamsTransport {
+  return new TeamsTransport({ adapter: adapterFor(opts.auth), appId: appIdOf(opts.auth), org: opts.org, store: opts.store, clock: opts.clock });
 }
 
 export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   const logger = opts.logger ?? console;
   // An empty app id switches authentication off entirely (traps.md): never outside loopback.
-  if (opts.auth.auth === 'none' && opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
-  const appId = opts.auth.auth === 'none' ? '' : opts.auth.appId;
+  if (opts.auth.auth === 'none') {
+    if (opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
+    logger.warn(T.noAuthWarning);
+  }
+  const appId = appIdOf(opts.auth);
   const tenantId = opts.tenantId ?? (opts.auth.auth === 'single-tenant' ? opts.auth.tenantId : undefined);
 
   const adapter = adapterFor(opts.auth);
-  adapter.use(withoutLibraryRetries);
   const app = new Application({
     adapter,
     botAppId: appId,
@@ -119,7 +135,6 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
     transport,
     handler,
     async start() {
-      if (opts.auth.auth === 'none') logger.warn(T.noAuthWarning);
       const listening = createServer(handler);
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);

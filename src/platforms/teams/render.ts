@@ -127,7 +127,7 @@ function renderBlock(block: Block, index: number, mentions: Mentions): CardEleme
     case 'facts':
       return block.facts.length === 0
         ? []
-        : [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: mentions.markdown(f.label), value: mentions.markdown(f.value || '–') })) }];
+        : [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: mentions.markdown(f.label), value: paragraphs(mentions.markdown(f.value || '–')) })) }];
     case 'list':
       return block.items.length === 0 ? [] : [textBlock(block.items.map((item) => `• ${mentions.markdown(item.replace(/\n/g, ' '))}`).join('\n\n'))];
     case 'actions':
@@ -220,7 +220,9 @@ function fieldInputs(field: FormField, value: string | undefined): CardElement[]
           ...required,
         },
       ];
-    case 'select':
+    case 'select': {
+      // A form opened from a button names its subject as the only choice (e.g. the escalation): chosen already.
+      const preset = value ?? (field.options.length === 1 ? field.options[0]!.value : undefined);
       return [
         {
           type: 'Input.ChoiceSet',
@@ -229,10 +231,11 @@ function fieldInputs(field: FormField, value: string | undefined): CardElement[]
           style: 'compact',
           placeholder: T.selectPlaceholder,
           choices: field.options.map((o) => ({ title: o.label, value: o.value })),
-          ...(value !== undefined ? { value } : {}),
+          ...(preset !== undefined ? { value: preset } : {}),
           ...required,
         },
       ];
+    }
     case 'multiselect': {
       const chosen = new Set((value ?? '').split(',').filter(Boolean));
       return [
