@@ -130,6 +130,14 @@ describe('the weekly assignment round (R9)', () => {
     expect(parent?.target).toMatchObject({ kind: 'channel', teamId: 'fm-ue25' });
   });
 
+  it('takes the team of the Slack or Teams channel the command was typed in', () => {
+    const inUe25 = (platform: 'slack' | 'teams', userId: string, channelId: string) =>
+      world.bot.handleCommand({ platform, userId, channelId }, 'runde');
+    expect(plain(inUe25('teams', '29:platzhalter-fm-jonas', '19:platzhalter-fm-ue25@thread.tacv2'))).toMatch(/Nur Mitglieder und Leitungen von Fallmanagement Ü25/);
+    expect(plain(inUe25('slack', 'U0FMJONAS', 'C0FMUE25'))).toMatch(/Nur Mitglieder und Leitungen von Fallmanagement Ü25/);
+    expect(plain(inUe25('teams', '29:platzhalter-fm-tobias', '19:platzhalter-fm-ue25@thread.tacv2'))).toContain('6 Vormerkungen');
+  });
+
   it('refuses the round to someone outside FM teams', () => {
     expect(plain(world.bot.handleCommand(as('ifk-lena'), 'runde'))).toMatch(/FM-Teams/);
     expect(world.store.rounds.currentProposal('fm-ue25')).toBeUndefined();
