@@ -6,7 +6,7 @@
  */
 import { FOLLOWUP_MONTHS, addMonths } from '../src/domain/due.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
-import { checkExit, EXIT_REASONS, isExitReason, isSuccessfulExit, type ExitReason } from '../src/domain/exit.js';
+import { exitViolation, EXIT_REASONS, isExitReason, isSuccessfulExit, type ExitReason } from '../src/domain/exit.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
@@ -80,7 +80,7 @@ function readExit(input: ParsedCommand): { reason: ExitReason; recommendation?: 
   if (recommendation !== undefined && recommendation.length > MAX_REASON_LENGTH) {
     f.fail('empfehlung', T.recommendationTooLong(recommendation.length, MAX_REASON_LENGTH));
   }
-  const violation = raw === undefined ? undefined : checkExit(raw, recommendation);
+  const violation = raw === undefined ? undefined : exitViolation(raw, recommendation);
   if (raw === undefined) f.fail('grund', T.reasonMissing([...EXIT_REASONS]), 'R22');
   else if (violation?.rule === 'R23') f.errors.push(new RuleViolation('R23', T.missedAppointmentsOnly, 'grund'));
   else if (!isExitReason(raw)) f.fail('grund', T.reasonUnknown(raw, [...EXIT_REASONS]), 'R22');

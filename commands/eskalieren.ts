@@ -17,7 +17,7 @@ import {
 } from '../src/app/escalations.js';
 import type { ActionResponse } from '../src/app/ports.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
-import { checkExit, EXIT_REASONS, isExitReason, type ExitReason } from '../src/domain/exit.js';
+import { exitViolation, EXIT_REASONS, isExitReason, type ExitReason } from '../src/domain/exit.js';
 import { formatInTimeZone } from '../src/domain/format.js';
 import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
@@ -111,7 +111,7 @@ function readRaise(input: ParsedCommand): RaiseRequest {
       f.fail('empfehlung', exitTexts.recommendationTooLong(recommendation.length, MAX_REASON_LENGTH));
     }
     // The same checks as /fm abgang: R22 codes, never missed appointments alone (R23), alternatives with no potential (R24).
-    const violation = rawExit === undefined ? undefined : checkExit(rawExit, recommendation);
+    const violation = rawExit === undefined ? undefined : exitViolation(rawExit, recommendation);
     if (rawExit === undefined) f.fail('abgangsgrund', T.exitReasonMissing([...EXIT_REASONS]), 'R22');
     else if (violation?.rule === 'R23') f.errors.push(new RuleViolation('R23', T.exitMissedAppointmentsOnly, 'abgangsgrund'));
     else if (!isExitReason(rawExit)) f.fail('abgangsgrund', T.exitReasonUnknown(rawExit, [...EXIT_REASONS]), 'R22');

@@ -41,7 +41,7 @@ export type ExitViolation = { rule: 'R23'; code: 'missed-appointments-only' } | 
  * R23/R24 for an exit: undefined when the exit may be recorded. An unknown code is the caller's matter
  * (it is a wrong input, not a rule violation).
  */
-export function checkExit(reason: string, recommendation: string | undefined): ExitViolation | undefined {
+export function exitViolation(reason: string, recommendation: string | undefined): ExitViolation | undefined {
   if (reason === MISSED_APPOINTMENTS_ONLY) return { rule: 'R23', code: 'missed-appointments-only' };
   if (reason === 'kein-potenzial' && !recommendation?.trim()) return { rule: 'R24', code: 'recommendation-missing' };
   return undefined;
