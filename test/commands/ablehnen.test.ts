@@ -1,52 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BotResponse } from '../../src/app/ports.js';
 import { statusLabel } from '../../src/i18n/cases.js';
 import { toPlainText } from '../../src/messaging/reply.js';
-import { createWorld, type World } from '../support/world.js';
+import { harness, referralLine, type Harness } from './lifecycle.support.js';
 
-const REFERRAL =
-  'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ' +
-  'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
+const CLIENT = '123A456789';
 const CODE = 'FM-2025-0001';
 
-let world: World;
+let h: Harness;
 
 beforeEach(() => {
-  world = createWorld({ now: '2025-10-20T09:00:00+02:00' });
+  h = harness();
 });
-afterEach(() => world.close());
-
-function run(personId: string, line: string): BotResponse {
-  return world.bot.handleCommand({ platform: 'console', userId: personId }, line);
-}
-
-function textOf(response: BotResponse): string {
-  if (response.kind === 'message') return toPlainText(response.message);
-  if (response.kind === 'error') return response.text;
-  return JSON.stringify(response.form);
-}
-
-function referAndAssign(fmId = 'fm-tobias'): string {
-  run('ifk-lena', REFERRAL);
-  const now = world.clock.now();
-  world.store.cases.transition(CODE, ['vorgemerkt'], 'zugewiesen', { assignedFmId: fmId, assignedAt: now }, now);
-  return CODE;
-}
-
-const directTo = (personId: string) =>
-  world.store.outbox.all().filter((i) => i.target.kind === 'direct' && i.target.personId === personId);
+afterEach(() => h.close());
 
 describe('/fm ablehnen: the referral goes back to the IFK with the reason (R12)', () => {
   it('marks the referral declined, documents the reason and sends it to the referring IFK', () => {
-    referAndAssign();
-    const response = run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
+    h.assignedCase({ client: CLIENT });
+    const response = h.run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
 
     expect(response.kind).toBe('message');
-    expect(textOf(response)).toMatch(/Grund \(R12\): Kunde lehnt Teilnahme ab/);
-    expect(world.store.cases.byCode(CODE)).toMatchObject({ status: 'abgelehnt', declinedReason: 'Kunde lehnt Teilnahme ab' });
-    expect(world.store.audit.forCase(CODE).map((e) => e.action)).toEqual(['referral.created', 'case.declined']);
+    expect(h.textOf(response)).toMatch(/Grund \(R12\): Kunde lehnt Teilnahme ab/);
+    expect(h.world.store.cases.byCode(CODE)).toMatchObject({ status: 'abgelehnt', declinedReason: 'Kunde lehnt Teilnahme ab' });
+    expect(h.world.store.audit.forCase(CODE).map((e) => e.action)).toEqual(['referral.created', 'case.declined']);
 
-    const [dm] = directTo('ifk-lena');
+    const [dm] = h.outboxTo('direct', 'ifk-lena');
     const dmText = toPlainText(dm!.message);
     expect(dmText).toContain('FM-2025-0001 (Kundenreferenz 123A456789) abgelehnt');
     expect(dmText).toContain('„Kunde lehnt Teilnahme ab“');
@@ -54,24 +31,24 @@ describe('/fm ablehnen: the referral goes back to the IFK with the reason (R12)'
   });
 
   it('lets the lead of the receiving team decline, and names the lead in the message', () => {
-    referAndAssign();
-    expect(run('tl-fm-ue25', `ablehnen ${CODE} grund="Kriterien nicht erfüllt"`).kind).toBe('message');
-    expect(toPlainText(directTo('ifk-lena')[0]!.message)).toMatch(/^@\{tl-fm-ue25\} hat die Vormerkung/);
+    h.assignedCase({ client: CLIENT });
+    expect(h.run('tl-fm-ue25', `ablehnen ${CODE} grund="Kriterien nicht erfüllt"`).kind).toBe('message');
+    expect(toPlainText(h.outboxTo('direct', 'ifk-lena')[0]!.message)).toMatch(/^@\{tl-fm-ue25\} hat die Vormerkung/);
   });
 
   it('shows the declined state when someone tries to act on the case again', () => {
-    referAndAssign();
-    run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
-    const before = world.counts();
-    expect(textOf(run('fm-tobias', `uebernahme ${CODE} datum=20.10.2025 warm=ja ziele=ja`))).toMatch(/ist abgelehnt/);
-    expect(textOf(run('fm-tobias', `ablehnen ${CODE} grund="nochmal"`))).toMatch(/ist abgelehnt/);
-    expect(world.counts()).toEqual(before);
+    h.assignedCase({ client: CLIENT });
+    h.run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
+    const before = h.counts();
+    expect(h.textOf(h.run('fm-tobias', `uebernahme ${CODE} datum=20.10.2025 warm=ja ziele=ja`))).toMatch(/ist abgelehnt/);
+    expect(h.textOf(h.run('fm-tobias', `ablehnen ${CODE} grund="nochmal"`))).toMatch(/ist abgelehnt/);
+    expect(h.counts()).toEqual(before);
   });
 
   it('lets the IFK refer the client again once the referral is declined', () => {
-    referAndAssign();
-    run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
-    expect(textOf(run('ifk-lena', REFERRAL))).toContain('FM-2025-0002');
+    h.assignedCase({ client: CLIENT });
+    h.run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
+    expect(h.textOf(h.run('ifk-lena', referralLine({ client: CLIENT })))).toContain('FM-2025-0002');
   });
 
   it('has German labels for every state, including the disputed one', () => {
@@ -80,8 +57,8 @@ describe('/fm ablehnen: the referral goes back to the IFK with the reason (R12)'
   });
 
   it('offers a form with the assigned cases and a required reason', () => {
-    referAndAssign();
-    const response = run('fm-tobias', 'ablehnen');
+    h.assignedCase({ client: CLIENT });
+    const response = h.run('fm-tobias', 'ablehnen');
     expect(response.kind === 'form' && response.form.fields.map((f) => [f.key, f.required])).toEqual([
       ['fall', true],
       ['grund', true],
@@ -103,20 +80,20 @@ describe('/fm ablehnen: refusals change nothing', () => {
   ];
 
   it.each(cases)('%s', (_name, personId, line, expected) => {
-    referAndAssign();
-    const before = world.counts();
-    const response = run(personId, line);
+    h.assignedCase({ client: CLIENT });
+    const before = h.counts();
+    const response = h.run(personId, line);
     expect(response.kind).toBe('error');
-    expect(textOf(response)).toMatch(expected);
-    expect(world.counts()).toEqual(before);
-    expect(world.store.cases.byCode(CODE)!.status).toBe('zugewiesen');
+    expect(h.textOf(response)).toMatch(expected);
+    expect(h.counts()).toEqual(before);
+    expect(h.world.store.cases.byCode(CODE)!.status).toBe('zugewiesen');
   });
 
   it('refuses to decline a case whose intake was recorded', () => {
-    referAndAssign();
-    run('fm-tobias', `uebernahme ${CODE} datum=20.10.2025 warm=ja ziele=ja`);
-    const before = world.counts();
-    expect(textOf(run('fm-tobias', ok))).toMatch(/Der Fall FM-2025-0001 ist aktiv/);
-    expect(world.counts()).toEqual(before);
+    h.assignedCase({ client: CLIENT });
+    h.run('fm-tobias', `uebernahme ${CODE} datum=20.10.2025 warm=ja ziele=ja`);
+    const before = h.counts();
+    expect(h.textOf(h.run('fm-tobias', ok))).toMatch(/Der Fall FM-2025-0001 ist aktiv/);
+    expect(h.counts()).toEqual(before);
   });
 });

@@ -4,7 +4,9 @@
  */
 import { expect } from 'vitest';
 import type { BotResponse } from '../../src/app/ports.js';
+import type { Org } from '../../src/config/org.js';
 import { toPlainText } from '../../src/messaging/reply.js';
+import type { OutboxItem } from '../../src/store/ports.js';
 import { createWorld, type World } from '../support/world.js';
 
 const REFERRAL =
@@ -12,6 +14,23 @@ const REFERRAL =
   'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
 
 export const START = '2025-10-20T09:00:00+02:00';
+
+let clientSeq = 0;
+
+export interface CaseOptions {
+  client?: string;
+  group?: 'u25' | 'ue25';
+  /** Month of the 25th birthday (JJJJ-MM) of a U25 client; default 2030-04. */
+  u25Until?: string;
+  referrer?: string;
+}
+
+/** A complete `vormerken` line; without `client` a fresh client reference each time. */
+export function referralLine({ client, group = 'ue25', u25Until = '2030-04' }: CaseOptions = {}): string {
+  const ref = client ?? `123A${String(++clientSeq).padStart(6, '0')}`;
+  const u25 = group === 'u25' ? ` u25bis=${u25Until}` : '';
+  return `${REFERRAL} kunde=${ref} gruppe=${group}${u25}`;
+}
 
 export interface Harness {
   world: World;
@@ -22,26 +41,33 @@ export interface Harness {
   ok(personId: string, line: string): string;
   /** Runs a command that must be refused without changing anything, and returns the refusal. */
   refused(personId: string, line: string): string;
+  /** Row counts of the tables a failed command must leave alone (as `world.counts()`). */
+  counts(): ReturnType<World['counts']>;
   at(iso: string): void;
+  /** A referral by the IFK (ifk-nele for U25, ifk-lena for Ü25 unless `referrer`), status vorgemerkt; returns the case code. */
+  referredCase(options?: CaseOptions): string;
+  /** Assigns a referral to the FM directly (the assignment round is not needed here). */
+  assign(code: string, fmId: string): void;
   /** A referral assigned to the FM (status zugewiesen); returns the case code. */
-  assignedCase(options?: { fmId?: string; client?: string; group?: 'u25' | 'ue25'; referrer?: string }): string;
+  assignedCase(options?: CaseOptions & { fmId?: string }): string;
   /** Like assignedCase, then taken in on `intakeOn` (TT.MM.JJJJ, default today). */
-  activeCase(options?: { fmId?: string; client?: string; group?: 'u25' | 'ue25'; referrer?: string; intakeOn?: string }): string;
+  activeCase(options?: CaseOptions & { fmId?: string; intakeOn?: string }): string;
+  /** The queued messages to a person (direct) or a team channel. */
+  outboxTo(kind: 'direct' | 'channel', id: string): OutboxItem[];
+  /** The direct messages to a person as plain text. */
   directTo(personId: string): string[];
   close(): void;
 }
 
-let clientSeq = 0;
-
-export function harness(now = START): Harness {
-  const world = createWorld({ now });
+export function harness(now = START, options: { org?: Org } = {}): Harness {
+  const world = createWorld({ now, ...options });
   const run = (personId: string, line: string) => world.bot.handleCommand({ platform: 'console', userId: personId }, line);
   const textOf = (response: BotResponse): string => {
     if (response.kind === 'message') return toPlainText(response.message);
     if (response.kind === 'error') return response.text;
     return JSON.stringify(response.form);
   };
-  const counts = () => ({
+  const allCounts = () => ({
     ...world.counts(),
     contacts: world.store.contacts.count(),
     absences: world.store.absences.all().length,
@@ -57,23 +83,28 @@ export function harness(now = START): Harness {
       return textOf(response);
     },
     refused(personId, line) {
-      const before = counts();
+      const before = allCounts();
       const response = run(personId, line);
       expect(response.kind, textOf(response)).toBe('error');
-      expect(counts()).toEqual(before);
+      expect(allCounts()).toEqual(before);
       return textOf(response);
     },
+    counts: () => world.counts(),
     at(iso) {
       world.clock.set(Date.parse(iso));
     },
-    assignedCase({ fmId, client, group = 'ue25', referrer } = {}) {
-      const ref = client ?? `123A${String(++clientSeq).padStart(6, '0')}`;
-      const u25 = group === 'u25' ? ' u25bis=2030-04' : '';
-      const reply = h.ok(referrer ?? (group === 'u25' ? 'ifk-nele' : 'ifk-lena'), `${REFERRAL} kunde=${ref} gruppe=${group}${u25}`);
-      const code = /FM-\d{4}-\d{4}/.exec(reply)![0];
+    referredCase(options = {}) {
+      const referrer = options.referrer ?? (options.group === 'u25' ? 'ifk-nele' : 'ifk-lena');
+      const reply = h.ok(referrer, referralLine(options));
+      return /FM-\d{4}-\d{4}/.exec(reply)![0];
+    },
+    assign(code, fmId) {
       const at = world.clock.now();
-      const fm = fmId ?? (group === 'u25' ? 'fm-jonas' : 'fm-tobias');
-      world.store.cases.transition(code, ['vorgemerkt'], 'zugewiesen', { assignedFmId: fm, assignedAt: at }, at);
+      world.store.cases.transition(code, ['vorgemerkt'], 'zugewiesen', { assignedFmId: fmId, assignedAt: at }, at);
+    },
+    assignedCase(options = {}) {
+      const code = h.referredCase(options);
+      h.assign(code, options.fmId ?? (options.group === 'u25' ? 'fm-jonas' : 'fm-tobias'));
       return code;
     },
     activeCase(options = {}) {
@@ -83,11 +114,13 @@ export function harness(now = START): Harness {
       h.ok(fm, `uebernahme ${code} datum=${options.intakeOn ?? today} warm=ja ziele=ja`);
       return code;
     },
-    directTo(personId) {
+    outboxTo(kind, id) {
       return world.store.outbox
         .all()
-        .filter((i) => i.target.kind === 'direct' && i.target.personId === personId)
-        .map((i) => toPlainText(i.message));
+        .filter((i) => i.target.kind === kind && (i.target.kind === 'direct' ? i.target.personId : i.target.teamId) === id);
+    },
+    directTo(personId) {
+      return h.outboxTo('direct', personId).map((i) => toPlainText(i.message));
     },
     close: () => world.close(),
   };

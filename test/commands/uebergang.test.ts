@@ -1,52 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestTransferFlag } from '../../commands/uebergang.js';
-import type { BotResponse } from '../../src/app/ports.js';
 import { toPlainText } from '../../src/messaging/reply.js';
-import { createWorld, type World } from '../support/world.js';
+import { harness, type Harness } from './lifecycle.support.js';
 
-const U25_REFERRAL =
-  'vormerken kunde=123A456789 gruppe=u25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ' +
-  'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
+const CLIENT = '123A456789';
 const U25 = 'FM-2025-0001';
 const UE25 = 'FM-2025-0002';
 
-let world: World;
+let h: Harness;
 
 beforeEach(() => {
-  world = createWorld({ now: '2025-10-20T09:00:00+02:00' });
+  h = harness();
 });
-afterEach(() => world.close());
+afterEach(() => h.close());
 
-function run(personId: string, line: string): BotResponse {
-  return world.bot.handleCommand({ platform: 'console', userId: personId }, line);
-}
-
-function textOf(response: BotResponse): string {
-  if (response.kind === 'message') return toPlainText(response.message);
-  if (response.kind === 'error') return response.text;
-  return JSON.stringify(response.form);
-}
-
-function assign(code: string, fmId: string): void {
-  const now = world.clock.now();
-  world.store.cases.transition(code, ['vorgemerkt'], 'zugewiesen', { assignedFmId: fmId, assignedAt: now }, now);
-}
-
-/** A U25 case of fm-jonas, active since its intake on 20.10.2025. */
-function activeU25Case(u25Until: string): void {
-  run('ifk-nele', `${U25_REFERRAL} u25bis=${u25Until}`);
-  assign(U25, 'fm-jonas');
-  expect(run('fm-jonas', `uebernahme ${U25} datum=20.10.2025 warm=ja ziele=ja`).kind).toBe('message');
-}
-
-function at(iso: string): void {
-  world.clock.set(Date.parse(iso));
-}
-
-const outboxTo = (kind: 'direct' | 'channel', id: string) =>
-  world.store.outbox
-    .all()
-    .filter((i) => (i.target.kind === 'direct' ? i.target.personId : i.target.teamId) === id && i.target.kind === kind);
+/** A U25 case referred by ifk-nele, of fm-jonas, active since its intake on 20.10.2025. */
+const activeU25Case = (u25Until: string) => h.activeCase({ group: 'u25', client: CLIENT, u25Until });
 
 describe('R10: the last day to flag the transfer', () => {
   it('is the first day of the month three months before the 25th-birthday month', () => {
@@ -59,15 +28,15 @@ describe('R10: the last day to flag the transfer', () => {
 describe('/fm uebergang: U25 → Ü25 (R10)', () => {
   it('creates an Ü25 referral linked to the U25 case with the same client data, in time', () => {
     activeU25Case('2026-04');
-    const response = run('fm-jonas', `uebergang ${U25}`);
+    const response = h.run('fm-jonas', `uebergang ${U25}`);
 
     expect(response.kind).toBe('message');
-    const reply = textOf(response);
+    const reply = h.textOf(response);
     expect(reply).toContain(UE25);
     expect(reply).toContain('123A456789');
     expect(reply).toMatch(/Vormerken spätestens \(R10\): 01\.01\.2026 – eingehalten/);
-    const u25 = world.store.cases.byCode(U25)!;
-    expect(world.store.cases.byCode(UE25)).toMatchObject({
+    const u25 = h.world.store.cases.byCode(U25)!;
+    expect(h.world.store.cases.byCode(UE25)).toMatchObject({
       status: 'vorgemerkt',
       group: 'ue25',
       clientRef: u25.clientRef,
@@ -83,16 +52,16 @@ describe('/fm uebergang: U25 → Ü25 (R10)', () => {
       flaggedOn: '2025-10-20',
       intakeDeadline: '2025-11-10',
     });
-    expect(world.store.cases.byCode(U25)!.status).toBe('aktiv'); // ends only with the Ü25 intake
-    expect(world.store.audit.forCase(UE25).map((e) => e.action)).toEqual(['referral.created']);
-    expect(world.store.audit.forCase(U25).map((e) => e.action)).toContain('transfer.flagged');
-    expect(outboxTo('direct', 'tl-fm-u25')).toHaveLength(0);
+    expect(h.world.store.cases.byCode(U25)!.status).toBe('aktiv'); // ends only with the Ü25 intake
+    expect(h.world.store.audit.forCase(UE25).map((e) => e.action)).toEqual(['referral.created']);
+    expect(h.world.store.audit.forCase(U25).map((e) => e.action)).toContain('transfer.flagged');
+    expect(h.outboxTo('direct', 'tl-fm-u25')).toHaveLength(0);
   });
 
   it('tells the Ü25 channel the new referral and its origin, without the client reference', () => {
     activeU25Case('2026-04');
-    run('fm-jonas', `uebergang ${U25}`);
-    const [notice, ...more] = outboxTo('channel', 'fm-ue25');
+    h.run('fm-jonas', `uebergang ${U25}`);
+    const [notice, ...more] = h.outboxTo('channel', 'fm-ue25');
     expect(more).toHaveLength(0);
     const text = JSON.stringify(notice!.message);
     expect(text).toContain(`Neue Vormerkung ${UE25} (Übergang aus U25)`);
@@ -103,35 +72,35 @@ describe('/fm uebergang: U25 → Ü25 (R10)', () => {
 
   it('accepts a late transfer but marks it and tells the U25 lead with case codes only', () => {
     activeU25Case('2026-01'); // flag by 01.10.2025 at the latest
-    const reply = textOf(run('fm-jonas', `uebergang ${U25}`));
+    const reply = h.textOf(h.run('fm-jonas', `uebergang ${U25}`));
 
     expect(reply).toMatch(/01\.10\.2025 – verspätet/);
     expect(reply).toMatch(/Teamleitung von „Fallmanagement U25“ ist informiert/);
-    expect(world.store.cases.byCode(UE25)!.transferLate).toBe(true);
-    const [dm] = outboxTo('direct', 'tl-fm-u25');
+    expect(h.world.store.cases.byCode(UE25)!.transferLate).toBe(true);
+    const [dm] = h.outboxTo('direct', 'tl-fm-u25');
     const text = JSON.stringify(dm!.message);
     expect(text).toContain(U25);
     expect(text).toContain(UE25);
     expect(text).not.toContain('123A456789');
-    expect(JSON.stringify(outboxTo('channel', 'fm-ue25')[0]!.message)).toMatch(/später als drei Monate/);
+    expect(JSON.stringify(h.outboxTo('channel', 'fm-ue25')[0]!.message)).toMatch(/später als drei Monate/);
   });
 
   it('counts a transfer flagged on the last allowed day as in time', () => {
     activeU25Case('2026-04');
-    at('2026-01-01T10:00:00+01:00');
-    run('fm-jonas', `uebergang ${U25}`);
-    expect(world.store.cases.byCode('FM-2026-0001')!.transferLate).toBe(false);
+    h.at('2026-01-01T10:00:00+01:00');
+    h.run('fm-jonas', `uebergang ${U25}`);
+    expect(h.world.store.cases.byCode('FM-2026-0001')!.transferLate).toBe(false);
   });
 
   it('lets the U25 lead flag it for the FM, who stays the referring person', () => {
     activeU25Case('2026-04');
-    expect(run('tl-fm-u25', `uebergang ${U25}`).kind).toBe('message');
-    expect(world.store.cases.byCode(UE25)!.referringPersonId).toBe('fm-jonas');
+    expect(h.run('tl-fm-u25', `uebergang ${U25}`).kind).toBe('message');
+    expect(h.world.store.cases.byCode(UE25)!.referringPersonId).toBe('fm-jonas');
   });
 
   it('offers a form listing only U25 cases of the FM', () => {
     activeU25Case('2026-04');
-    const response = run('fm-jonas', 'uebergang');
+    const response = h.run('fm-jonas', 'uebergang');
     expect(response.kind === 'form' && response.form.fields[0]?.kind === 'select' && response.form.fields[0].options.map((o) => o.value)).toEqual([
       U25,
     ]);
@@ -141,30 +110,30 @@ describe('/fm uebergang: U25 → Ü25 (R10)', () => {
 describe('/fm uebergang: the Ü25 FM decides', () => {
   it('ends the U25 case with the Ü25 intake and tells the U25 FM (R10)', () => {
     activeU25Case('2026-04');
-    run('fm-jonas', `uebergang ${U25}`);
-    assign(UE25, 'fm-tobias');
-    at('2025-11-03T10:00:00+01:00');
-    const reply = textOf(run('fm-tobias', `uebernahme ${UE25} datum=03.11.2025 warm=ja ziele=ja`));
+    h.run('fm-jonas', `uebergang ${U25}`);
+    h.assign(UE25, 'fm-tobias');
+    h.at('2025-11-03T10:00:00+01:00');
+    const reply = h.textOf(h.run('fm-tobias', `uebernahme ${UE25} datum=03.11.2025 warm=ja ziele=ja`));
 
     expect(reply).toContain(`Der U25-Fall ${U25} ist mit dieser Übernahme beendet`);
-    expect(world.store.cases.byCode(UE25)!.status).toBe('aktiv');
-    expect(world.store.cases.byCode(U25)).toMatchObject({ status: 'beendet', endedOn: '2025-11-03', endReason: 'uebergang-ue25' });
-    expect(world.store.audit.forCase(U25).map((e) => e.action)).toContain('case.ended');
-    const dms = outboxTo('direct', 'fm-jonas');
+    expect(h.world.store.cases.byCode(UE25)!.status).toBe('aktiv');
+    expect(h.world.store.cases.byCode(U25)).toMatchObject({ status: 'beendet', endedOn: '2025-11-03', endReason: 'uebergang-ue25' });
+    expect(h.world.store.audit.forCase(U25).map((e) => e.action)).toContain('case.ended');
+    const dms = h.outboxTo('direct', 'fm-jonas');
     expect(dms).toHaveLength(1);
     expect(toPlainText(dms[0]!.message)).toMatch(/Dein U25-Fall FM-2025-0001 ist damit beendet/);
-    expect(textOf(run('tl-fm-u25', 'team'))).toMatch(/Jonas Becker: 0 Fälle/);
+    expect(h.textOf(h.run('tl-fm-u25', 'team'))).toMatch(/Jonas Becker: 0 Fälle/);
   });
 
   it('keeps the U25 case when the Ü25 FM declines, and allows a new transfer then', () => {
     activeU25Case('2026-04');
-    run('fm-jonas', `uebergang ${U25}`);
-    assign(UE25, 'fm-tobias');
-    run('fm-tobias', `ablehnen ${UE25} grund="Übergabe erst nach Therapieende"`);
+    h.run('fm-jonas', `uebergang ${U25}`);
+    h.assign(UE25, 'fm-tobias');
+    h.run('fm-tobias', `ablehnen ${UE25} grund="Übergabe erst nach Therapieende"`);
 
-    expect(world.store.cases.byCode(U25)!.status).toBe('aktiv');
-    expect(toPlainText(outboxTo('direct', 'fm-jonas')[0]!.message)).toContain('Übergabe erst nach Therapieende');
-    expect(textOf(run('fm-jonas', `uebergang ${U25}`))).toContain('FM-2025-0003');
+    expect(h.world.store.cases.byCode(U25)!.status).toBe('aktiv');
+    expect(toPlainText(h.outboxTo('direct', 'fm-jonas')[0]!.message)).toContain('Übergabe erst nach Therapieende');
+    expect(h.textOf(h.run('fm-jonas', `uebergang ${U25}`))).toContain('FM-2025-0003');
   });
 });
 
@@ -178,39 +147,38 @@ describe('/fm uebergang: refusals change nothing', () => {
 
   it.each(cases)('refuses %s', (_name, personId, expected) => {
     activeU25Case('2026-04');
-    const before = world.counts();
-    expect(textOf(run(personId, `uebergang ${U25}`))).toMatch(expected);
-    expect(world.counts()).toEqual(before);
+    const before = h.counts();
+    expect(h.textOf(h.run(personId, `uebergang ${U25}`))).toMatch(expected);
+    expect(h.counts()).toEqual(before);
   });
 
   it('refuses a second transfer while the first is open, naming it', () => {
     activeU25Case('2026-04');
-    run('fm-jonas', `uebergang ${U25}`);
-    const before = world.counts();
-    expect(textOf(run('fm-jonas', `uebergang ${U25}`))).toMatch(/läuft schon ein Übergang: FM-2025-0002 \(vorgemerkt\)/);
-    expect(world.counts()).toEqual(before);
+    h.run('fm-jonas', `uebergang ${U25}`);
+    const before = h.counts();
+    expect(h.textOf(h.run('fm-jonas', `uebergang ${U25}`))).toMatch(/läuft schon ein Übergang: FM-2025-0002 \(vorgemerkt\)/);
+    expect(h.counts()).toEqual(before);
   });
 
   it('refuses a U25 referral that is not assigned yet', () => {
-    run('ifk-nele', `${U25_REFERRAL} u25bis=2026-04`);
-    const before = world.counts();
-    expect(textOf(run('tl-fm-u25', `uebergang ${U25}`))).toMatch(/ist vorgemerkt\. Das geht nur bei Fällen, die zugewiesen oder aktiv sind/);
-    expect(world.counts()).toEqual(before);
+    h.referredCase({ group: 'u25', client: CLIENT, u25Until: '2026-04' });
+    const before = h.counts();
+    expect(h.textOf(h.run('tl-fm-u25', `uebergang ${U25}`))).toMatch(/ist vorgemerkt\. Das geht nur bei Fällen, die zugewiesen oder aktiv sind/);
+    expect(h.counts()).toEqual(before);
   });
 
   it('refuses an Ü25 case (R10)', () => {
-    run('ifk-lena', U25_REFERRAL.replace('gruppe=u25', 'gruppe=ue25'));
-    assign(U25, 'fm-tobias');
-    const before = world.counts();
-    expect(textOf(run('fm-tobias', `uebergang ${U25}`))).toMatch(/kein U25-Fall.*\(R10\)/);
-    expect(world.counts()).toEqual(before);
+    h.assignedCase({ client: CLIENT }); // referred by ifk-lena, assigned to fm-tobias
+    const before = h.counts();
+    expect(h.textOf(h.run('fm-tobias', `uebergang ${U25}`))).toMatch(/kein U25-Fall.*\(R10\)/);
+    expect(h.counts()).toEqual(before);
   });
 
   it('refuses an unknown case code and keys it does not take', () => {
     activeU25Case('2026-04');
-    const before = world.counts();
-    expect(textOf(run('fm-jonas', 'uebergang FM-2025-0042'))).toMatch(/Den Fall FM-2025-0042 gibt es nicht/);
-    expect(textOf(run('fm-jonas', `uebergang ${U25} datum=01.11.2025`))).toMatch(/datum: Diese Angabe gibt es bei „uebergang“ nicht/);
-    expect(world.counts()).toEqual(before);
+    const before = h.counts();
+    expect(h.textOf(h.run('fm-jonas', 'uebergang FM-2025-0042'))).toMatch(/Den Fall FM-2025-0042 gibt es nicht/);
+    expect(h.textOf(h.run('fm-jonas', `uebergang ${U25} datum=01.11.2025`))).toMatch(/datum: Diese Angabe gibt es bei „uebergang“ nicht/);
+    expect(h.counts()).toEqual(before);
   });
 });
