@@ -33,7 +33,7 @@ function remindLeads(ctx: JobContext, e: EscalationRecord, elapsed: number): num
   const since = formatGermanDate(ctx.calendar.today(e.raisedAt));
   const msg = message(T.reminderSummary(e.caseCode), text(T.reminderText(e.caseCode, e.kind, since, elapsed, teamName)));
   const to = missingDeciders(ctx, e, ctx.today).map((d) => d.personId);
-  return sendOnce(ctx, e, 'escalation.reminded', 'escalation.remind', to, msg);
+  return sendOnce(ctx, e, 'escalation.reminded', 'ping.escalation.remind', to, msg); // pings wait for working days
 }
 
 function informOffice(ctx: JobContext, e: EscalationRecord, elapsed: number): number {
@@ -45,7 +45,7 @@ function informOffice(ctx: JobContext, e: EscalationRecord, elapsed: number): nu
     T.officeSummary(e.caseCode, elapsed),
     text(T.officeText(e.caseCode, e.kind, team?.name ?? e.teamId, since, elapsed, missing)),
   );
-  return sendOnce(ctx, e, 'escalation.office', 'escalation.office', office?.leads ?? [], msg);
+  return sendOnce(ctx, e, 'escalation.office', 'ping.escalation.office', office?.leads ?? [], msg);
 }
 
 /** Queues the message to each person not told before and records who was told, in one transaction. */

@@ -60,8 +60,8 @@ describe('reminders for undecided escalations', () => {
     expect(runAt('2025-10-23T07:00:00+02:00')).toBe(2); // Thursday: 3
     expect(runAt('2025-10-23T15:00:00+02:00')).toBe(0);
     expect(runAt('2025-10-24T10:00:00+02:00')).toBe(0);
-    expect(recipients('escalation.remind')).toEqual(['tl-fm-ue25', 'tl-mi-1']);
-    const text = toPlainText(sent('escalation.remind')[0]!.message);
+    expect(recipients('ping.escalation.remind')).toEqual(['tl-fm-ue25', 'tl-mi-1']);
+    const text = toPlainText(sent('ping.escalation.remind')[0]!.message);
     expect(text).toContain(`Die Eskalation ${CODE} (Zugang, R7) ist seit dem 20.10.2025 offen – seit 3 Arbeitstagen.`);
     expect(text).not.toMatch(/\d{3}[A-Z]\d{6}/);
     expect(world.store.audit.forCase(CODE).filter((a) => a.action === 'escalation.reminded')).toHaveLength(1);
@@ -72,13 +72,13 @@ describe('reminders for undecided escalations', () => {
   it('reminds only the lead whose decision is missing', () => {
     command('tl-mi-1', `eskalation-zustimmen ${world.store.escalations.forCase(CODE)[0]!.id}`);
     expect(runAt('2025-10-23T10:00:00+02:00')).toBe(1);
-    expect(recipients('escalation.remind')).toEqual(['tl-fm-ue25']);
+    expect(recipients('ping.escalation.remind')).toEqual(['tl-fm-ue25']);
   });
 
   it('reminds the deputy of a lead who is absent', () => {
     world.store.absences.add({ personId: 'tl-fm-ue25', from: '2025-10-22', to: '2025-10-31', recordedBy: 'tl-fm-ue25', recordedAt: world.clock.now() });
     runAt('2025-10-23T10:00:00+02:00');
-    expect(recipients('escalation.remind')).toEqual(['fm-tobias', 'tl-fm-ue25', 'tl-mi-1']);
+    expect(recipients('ping.escalation.remind')).toEqual(['fm-tobias', 'tl-fm-ue25', 'tl-mi-1']);
   });
 
   it('tells the office lead after 5 working days, not on the weekend, once', () => {
@@ -86,8 +86,8 @@ describe('reminders for undecided escalations', () => {
     expect(runAt('2025-10-25T10:00:00+02:00')).toBe(0); // Saturday
     expect(runAt('2025-10-27T09:00:00+01:00')).toBe(1); // Monday: 5 working days
     expect(runAt('2025-10-28T09:00:00+01:00')).toBe(0);
-    expect(recipients('escalation.office')).toEqual(['gl-mitte']);
-    const text = toPlainText(sent('escalation.office')[0]!.message);
+    expect(recipients('ping.escalation.office')).toEqual(['gl-mitte']);
+    const text = toPlainText(sent('ping.escalation.office')[0]!.message);
     expect(text).toContain('seit 5 Arbeitstagen');
     expect(text).toContain('Es fehlt noch die Entscheidung von: Andreas Wolf, Michael Brandt.');
   });
