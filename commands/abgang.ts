@@ -13,6 +13,7 @@ import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
 import type { CaseProgress } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
+import { closeForEndedCase } from '../src/app/escalations.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
@@ -44,6 +45,7 @@ export const abgang: CommandDefinition = {
         caseCode: record.caseCode,
         details: { endReason: reason, endedOn: today, successful, withRecommendation: recommendation !== undefined },
       });
+      closeForEndedCase(ctx, record.caseCode, ctx.actor.id, now);
       if (referrerTold) {
         ctx.store.outbox.enqueue({
           dedupeKey: directKey('case.return', record.caseCode, record.referringPersonId),

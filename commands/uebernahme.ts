@@ -14,6 +14,7 @@ import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, directKey, findCase
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
+import { closeForEndedCase } from '../src/app/escalations.js';
 import { TRANSFER_END_REASON } from './uebergang.js';
 
 const KEYS = [CASE_KEY, 'datum', 'warm', 'ziele', 'grund'] as const;
@@ -95,6 +96,7 @@ function endU25Case(ctx: CommandContext, record: CaseRecord, on: LocalDate, now:
       caseCode: u25Code,
       details: { endReason: TRANSFER_END_REASON, endedOn: on, successor: record.caseCode },
     });
+    closeForEndedCase(ctx, u25Code, ctx.actor.id, now);
   }
   return ended;
 }

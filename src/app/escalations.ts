@@ -326,6 +326,35 @@ export function castVote(deps: EscalationDeps, actor: Person, input: VoteInput):
   });
 }
 
+/**
+ * A case that ends leaves nothing to decide: its open escalations are closed (recorded as rejected, with an
+ * audit entry saying why) and a pending extension request falls away. Runs inside the exit's transaction.
+ */
+export function closeForEndedCase(deps: EscalationDeps, caseCode: string, actorId: string, now: Instant): void {
+  const { store } = deps;
+  for (const escalation of store.escalations.forCase(caseCode).filter((e) => e.status === 'open')) {
+    if (!store.escalations.decide(escalation.id, 'rejected', now)) continue;
+    store.audit.record({ at: now, actorId, action: 'escalation.withdrawn', caseCode, details: { escalationId: escalation.id, kind: escalation.kind, why: 'case-ended' } });
+    const parentKey = escalationParentKey(escalation.id);
+    store.outbox.enqueue({
+      dedupeKey: `escalation.thread:${escalation.id}:withdrawn`,
+      target: { kind: 'channel', teamId: escalation.teamId, threadOf: parentKey },
+      message: message(T.threadWithdrawn(caseCode)),
+      createdAt: now,
+    });
+    store.outbox.enqueue({
+      dedupeKey: `escalation.update:${escalation.id}:withdrawn`,
+      target: { kind: 'channel', teamId: escalation.teamId, replaces: parentKey },
+      message: renderEscalation(deps, store.escalations.byId(escalation.id)!, now),
+      createdAt: now,
+    });
+  }
+  const pending = store.extensions.pendingFor(caseCode);
+  if (pending && store.extensions.decide(pending.id, 'rejected', actorId, now)) {
+    store.audit.record({ at: now, actorId, action: 'case.extension.withdrawn', caseCode, details: { requestId: pending.id, why: 'case-ended' } });
+  }
+}
+
 /** Refuses (UserError) anyone who may not vote on the escalation today; changes nothing. */
 export function assertMayVote(deps: EscalationDeps, escalation: EscalationRecord, actor: Person): void {
   seatOf(deps, escalation, actor, deps.calendar.today(deps.clock.now()));

@@ -81,6 +81,7 @@ export const escalationTexts = {
   threadRaised: (mentions: string[]) =>
     `Zur Entscheidung: ${mentions.length ? mentions.join(', ') : 'keine Teamleitung eingetragen – bitte die Administration ansprechen'}. ` +
     'Bei Abwesenheit entscheidet die eingetragene Vertretung.',
+  threadWithdrawn: (code: string) => `Der Fall ${code} ist beendet; diese Eskalation ist damit gegenstandslos und geschlossen.`,
   threadVote: (vote: EscalationVoteChoice, voter: string) =>
     vote === 'approve' ? `✅ ${voter} stimmt zu.` : `❌ ${voter} lehnt ab. Die Begründung geht per Direktnachricht an die Beteiligten.`,
   outcome: (kind: EscalationKind, approved: boolean, detail: { newEnd?: string; count?: number; deadline?: string } = {}) => {

@@ -336,6 +336,15 @@ describe('an extension beyond 48 months (R19)', () => {
     expect(dmsTo(fm, 'escalation.outcome')[0]).toContain('verlängert bis 20.04.2030');
   });
 
+  it('is closed when the case ends before the lead decides; no reminders for an ended case', () => {
+    expect(plain(run(fm, `abgang ${CODE} grund=integration`))).not.toMatch(/⚠/);
+    expect(world.store.escalations.openFor(CODE, 'verlaengerung')).toBeUndefined();
+    expect(world.store.extensions.forCase(CODE)[0]!.status).toBe('rejected');
+    expect(world.store.audit.forCase(CODE).map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.withdrawn', 'case.extension.withdrawn']));
+    expect(textOf(outbox(`escalation.thread:${escalationId()}:withdrawn`)[0]!.message)).toContain('gegenstandslos');
+    expect(plain(approve('tl-fm-ue25'))).not.toContain('verlängert');
+  });
+
   it('refused, the request is rejected and the planned end stays', () => {
     reject('tl-fm-ue25', 'Keine besonderen Umstände');
     expect(world.store.cases.byCode(CODE)).toMatchObject({ plannedEndOn: '2029-10-20', extensions: 2 });
