@@ -4,7 +4,7 @@
  * the reply names who that is on the first day.
  */
 import type { Person } from '../src/config/org.js';
-import { actingFor } from '../src/app/people.js';
+import { absencesOf, actingFor } from '../src/app/people.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import { absenceTexts as T } from '../src/i18n/lifecycle.js';
@@ -25,12 +25,21 @@ export const abwesend: CommandDefinition = {
     const { person, from, to } = readAbsence(ctx, input, today);
     const fromOn = formatGermanDate(from);
     const toOn = formatGermanDate(to);
-    const known = [...person.absences, ...ctx.store.absences.forPerson(person.id)];
-    if (known.some((a) => a.from === from && a.to === to)) throw new UserError(T.duplicate(person.name, fromOn, toOn));
+    if (absencesOf(ctx, person.id).some((a) => a.from === from && a.to === to)) throw new UserError(T.duplicate(person.name, fromOn, toOn));
 
     ctx.store.transaction(() => {
       ctx.store.absences.add({ personId: person.id, from, to, recordedBy: ctx.actor.id, recordedAt: now });
       ctx.store.audit.record({ at: now, actorId: ctx.actor.id, action: 'absence.recorded', details: { personId: person.id, from, to } });
+      // R17: the colleague who stands in on the first day learns it before the pings arrive.
+      const standIn = person.roles.includes('fm') ? actingFor(ctx, person.id, from) : undefined;
+      if (standIn !== undefined && standIn !== ctx.actor.id) {
+        ctx.store.outbox.enqueue({
+          dedupeKey: `absence.standin:${person.id}:${from}:${to}:${standIn}`,
+          target: { kind: 'direct', personId: standIn },
+          message: message(T.standInDm(person.name, fromOn, toOn), text(T.standInDm(person.name, fromOn, toOn))),
+          createdAt: now,
+        });
+      }
     });
 
     const rows: Array<[string, string]> = [

@@ -348,6 +348,9 @@ export const absenceTexts = {
   factStandIn: (from: string) => `Vertretung am ${from} (R17)`,
   standInValue: (name: string, cases: number) => `${name} – für ${cases} ${cases === 1 ? 'Fall' : 'Fälle'}`,
   nobody: 'niemand – das ganze Team ist abwesend. Bitte die Teamleitung informieren.',
+  standInDm: (name: string, from: string, to: string) =>
+    `${name} ist vom ${from} bis ${to} abwesend. Du vertrittst (R17): Die fälligen Erinnerungen zu den Fällen kommen in dieser Zeit zu dir. ` +
+    'Inhaltliche Vertretung in der Beratung nur mit Zustimmung der Kundin oder des Kunden.',
   deputyValue: (name: string) => `${name} (laut Organisationsdatei)`,
   chainNote:
     'Fällige Erinnerungen zu den Fällen gehen während der Abwesenheit an die nächste anwesende Fachkraft der Vertretungskette des Teams (R17). ' +

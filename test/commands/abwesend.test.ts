@@ -37,6 +37,8 @@ describe('/fm abwesend: absences and the substitution chain (R17)', () => {
     expect(lastAudit()).toMatchObject({ action: 'absence.recorded', actor_id: 'fm-tobias', case_code: null });
     expect(isAbsent(h.world, 'fm-tobias', '2025-11-14')).toBe(true);
     expect(isAbsent(h.world, 'fm-tobias', '2025-11-15')).toBe(false);
+    const [dm] = h.directTo('fm-aylin').filter((t) => t.includes('vertrittst'));
+    expect(dm).toMatch(/Tobias .* ist vom 03\.11\.2025 bis 14\.11\.2025 abwesend\. Du vertrittst \(R17\)/);
   });
 
   it('moves on along the chain when the next colleague is absent too, and wraps around', () => {
