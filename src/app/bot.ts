@@ -115,5 +115,6 @@ function refusal(problems: UserError[]): BotResponse {
   for (const p of problems) if (p.field && !(p.field in fieldErrors)) fieldErrors[p.field] = p.message;
   const text =
     problems.length === 1 ? problems[0]!.message : [commonTexts.problemsHeading, ...problems.map((p) => `• ${p.message}`)].join('\n');
-  return { kind: 'error', text, fieldErrors };
+  const general = problems.filter((p) => !p.field).map((p) => p.message);
+  return general.length ? { kind: 'error', text, fieldErrors, general } : { kind: 'error', text, fieldErrors };
 }

@@ -21,7 +21,13 @@ export type BotResponse =
   /** Open this form (Slack: modal via views.open). */
   | { kind: 'form'; form: Form }
   /** A clear German refusal; in a form, `fieldErrors` (by field key) go next to the fields. */
-  | { kind: 'error'; text: string; fieldErrors: Record<string, string> };
+  | {
+      kind: 'error';
+      text: string;
+      fieldErrors: Record<string, string>;
+      /** Problems that belong to no field (a form shows them too, e.g. at its top or first field). */
+      general?: string[];
+    };
 
 /** Where a clicked button or changed select lives, so the platform can update that message in place. */
 export interface MessageRef {

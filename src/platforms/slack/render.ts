@@ -328,7 +328,12 @@ export function formFieldKeys(view: SubmittedView): string[] {
  * The `errors` of a `response_action: 'errors'` ack. Messages for keys the modal does not have, or the
  * general text when no field is named, go on the first field so the user sees them next to the form.
  */
-export function modalErrors(fieldKeys: readonly string[], text: string, fieldErrors: Record<string, string>): Record<string, string> | undefined {
+export function modalErrors(
+  fieldKeys: readonly string[],
+  text: string,
+  fieldErrors: Record<string, string>,
+  general: readonly string[] = [],
+): Record<string, string> | undefined {
   const first = fieldKeys[0];
   if (first === undefined) return undefined;
   const errors: Record<string, string> = {};
@@ -337,6 +342,8 @@ export function modalErrors(fieldKeys: readonly string[], text: string, fieldErr
     if (fieldKeys.includes(key)) errors[key] = errors[key] ? `${errors[key]}\n${msg}` : msg;
     else stray.push(msg);
   }
+  // A refusal may name problems that belong to no field next to field problems: none is lost.
+  stray.push(...general);
   if (Object.keys(errors).length === 0 && stray.length === 0) stray.push(text);
   if (stray.length > 0) errors[first] = [errors[first], ...stray].filter(Boolean).join('\n');
   return errors;

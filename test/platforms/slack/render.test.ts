@@ -149,6 +149,9 @@ describe('form errors next to the fields', () => {
   it('puts errors without a field of this form, or the general text, on the first field', () => {
     expect(modalErrors(keys, 'Nur IFK dürfen vormerken.', {})).toEqual({ kunde: 'Nur IFK dürfen vormerken.' });
     expect(modalErrors(keys, 'x', { kunde: 'Format', unbekannt: 'Etwas anderes' })).toEqual({ kunde: 'Format\nEtwas anderes' });
+    // A refusal with field problems and one without a field: nothing is lost.
+    const text = 'Das hat nicht geklappt:\n• hb: zu wenige\n• Nur bis 1000 Zeichen.';
+    expect(modalErrors(keys, text, { hb: 'hb: zu wenige' }, ['Nur bis 1000 Zeichen.'])).toEqual({ kunde: 'Nur bis 1000 Zeichen.', hb: 'hb: zu wenige' });
   });
 });
 

@@ -16,7 +16,7 @@ export function register(app: App, bot: BotApi, people: People): void {
     }
     if (response.kind === 'error') {
       // The modal stays open with the messages next to the fields; nothing was stored.
-      const errors = modalErrors(formFieldKeys(view), response.text, response.fieldErrors);
+      const errors = modalErrors(formFieldKeys(view), response.text, response.fieldErrors, response.general);
       if (errors) {
         await ack({ response_action: 'errors', errors });
         return;
