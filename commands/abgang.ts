@@ -5,14 +5,14 @@
  * (R27) need no rows: the due-date engine derives them from the end date.
  */
 import { FOLLOWUP_MONTHS, addMonths } from '../src/domain/due.js';
-import { RuleViolation, UserError } from '../src/domain/errors.js';
+import { RuleViolation } from '../src/domain/errors.js';
 import { exitViolation, EXIT_REASONS, isExitReason, isSuccessfulExit, type ExitReason } from '../src/domain/exit.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
 import type { CaseProgress } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, changeCase, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
 import { closeForEndedCase } from '../src/app/escalations.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
@@ -35,14 +35,12 @@ export const abgang: CommandDefinition = {
     ctx.store.transaction(() => {
       const changes: CaseProgress = { endedOn: today, endReason: reason, exitSuccessful: successful };
       if (recommendation !== undefined) changes.exitRecommendation = recommendation;
-      if (!ctx.store.cases.transition(record.caseCode, ['aktiv'], 'beendet', changes, now)) {
-        throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
-      }
-      ctx.store.audit.record({
-        at: now,
-        actorId: ctx.actor.id,
+      changeCase(ctx, record, {
+        from: ['aktiv'],
+        to: 'beendet',
+        changes,
+        now,
         action: 'case.exit',
-        caseCode: record.caseCode,
         details: { endReason: reason, endedOn: today, successful, withRecommendation: recommendation !== undefined },
       });
       closeForEndedCase(ctx, record.caseCode, ctx.actor.id, now);

@@ -2,10 +2,9 @@
  * /fm ablehnen — the assigned FM (or the receiving team's lead) declines a referral with a reason (R12).
  * The referring IFK gets the reason by direct message; on disagreement the two team leads decide (R7).
  */
-import { UserError } from '../src/domain/errors.js';
 import { caseTexts, declineTexts as T } from '../src/i18n/cases.js';
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
-import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, directKey, findCase, readReason } from './caseAccess.js';
+import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
@@ -24,14 +23,12 @@ export const ablehnen: CommandDefinition = {
 
     const now = ctx.clock.now();
     ctx.store.transaction(() => {
-      if (!ctx.store.cases.transition(record.caseCode, ['zugewiesen'], 'abgelehnt', { declinedReason: reason! }, now)) {
-        throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
-      }
-      ctx.store.audit.record({
-        at: now,
-        actorId: ctx.actor.id,
+      changeCase(ctx, record, {
+        from: ['zugewiesen'],
+        to: 'abgelehnt',
+        changes: { declinedReason: reason! },
+        now,
         action: 'case.declined',
-        caseCode: record.caseCode,
         details: { assignedFmId: record.assignedFmId ?? null },
       });
       const to = record.referringPersonId;

@@ -10,7 +10,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { contactTexts, lifecycleTexts as L, measureTexts as T } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, clockOf } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, changeCase, clockOf } from './caseAccess.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
@@ -48,10 +48,7 @@ export function caseSwitchCommand(sw: CaseSwitch): CommandDefinition {
       if ((record[sw.field] ?? false) === on) throw new UserError(sw.texts.unchanged(record.caseCode, on));
 
       const updated = ctx.store.transaction(() => {
-        const changed = ctx.store.cases.transition(record.caseCode, ['aktiv'], 'aktiv', { [sw.field]: on }, now);
-        if (!changed) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
-        ctx.store.audit.record({ at: now, actorId: ctx.actor.id, action: sw.action, caseCode: record.caseCode, details: { [sw.field]: on } });
-        return changed;
+        return changeCase(ctx, record, { from: ['aktiv'], to: 'aktiv', changes: { [sw.field]: on }, now, action: sw.action, details: { [sw.field]: on } });
       });
 
       return message(

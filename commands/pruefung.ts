@@ -10,7 +10,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { lifecycleTexts as L, reviewTexts as T } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, changeCase, clockOf, readHappenedOn } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
@@ -56,10 +56,7 @@ export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
       }
 
       const updated = ctx.store.transaction(() => {
-        const changed = ctx.store.cases.transition(record.caseCode, ['aktiv'], 'aktiv', { [talk.field]: on }, now);
-        if (!changed) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
-        ctx.store.audit.record({ at: now, actorId: ctx.actor.id, action: talk.action, caseCode: record.caseCode, details: { on } });
-        return changed;
+        return changeCase(ctx, record, { from: ['aktiv'], to: 'aktiv', changes: { [talk.field]: on }, now, action: talk.action, details: { on } });
       });
 
       const date = formatGermanDate(on!);

@@ -4,13 +4,12 @@
  * U25 → Ü25 transfer ends the U25 case in the same transaction (R10).
  */
 import { addMonths, STANDARD_MONTHS } from '../src/domain/due.js';
-import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, parseGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts, intakeTexts as T } from '../src/i18n/cases.js';
 import { commonTexts } from '../src/i18n/commands.js';
 import { facts, heading, mention, message, text, type Block, type Form, type Message } from '../src/messaging/reply.js';
 import type { CaseProgress, CaseRecord } from '../src/store/ports.js';
-import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, directKey, findCase, readReason } from './caseAccess.js';
+import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
@@ -49,14 +48,12 @@ export const uebernahme: CommandDefinition = {
       };
       if (intake.note !== undefined) changes.intakeNote = intake.note;
       // Compare-and-set: a second submit or a parallel decline finds the case no longer "zugewiesen".
-      if (!ctx.store.cases.transition(record.caseCode, ['zugewiesen'], 'aktiv', changes, now)) {
-        throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
-      }
-      ctx.store.audit.record({
-        at: now,
-        actorId: ctx.actor.id,
+      changeCase(ctx, record, {
+        from: ['zugewiesen'],
+        to: 'aktiv',
+        changes,
+        now,
         action: 'case.intake',
-        caseCode: record.caseCode,
         details: { intakeOn: intake.date, warm: intake.warm, goals: intake.goals, late, withNote: intake.note !== undefined },
       });
       const u25 = record.transferFrom ? endU25Case(ctx, record, intake.date, now) : undefined;
