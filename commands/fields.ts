@@ -5,6 +5,7 @@
 import { z } from 'zod/v4';
 import { UserError, UserErrors } from '../src/domain/errors.js';
 import { commonTexts } from '../src/i18n/commands.js';
+import type { FieldOption } from '../src/messaging/reply.js';
 import type { CommandDefinition } from './types.js';
 import type { ParsedCommand } from './parse.js';
 
@@ -62,3 +63,9 @@ export function checkShape(def: CommandDefinition, input: ParsedCommand): void {
   }
   if (errors.length) throw new UserErrors(errors);
 }
+
+/** The options of a ja/nein choice in a form. */
+export const YES_NO: readonly FieldOption[] = [
+  { value: 'ja', label: commonTexts.yes },
+  { value: 'nein', label: commonTexts.no },
+];

@@ -13,7 +13,7 @@ import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
-import { FieldReader } from './fields.js';
+import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
@@ -106,10 +106,7 @@ function contactForm(ctx: CommandContext): Form {
         key: 'zustimmung',
         label: T.fieldZustimmung,
         required: false,
-        options: [
-          { value: 'ja', label: L.yes },
-          { value: 'nein', label: L.no },
-        ],
+        options: [...YES_NO],
       },
     ],
   };

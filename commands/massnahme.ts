@@ -12,6 +12,7 @@ import { facts, heading, message, text, type Form } from '../src/messaging/reply
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, changeCase, clockOf } from './caseAccess.js';
 import type { ParsedCommand } from './parse.js';
+import { YES_NO } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
 /** What distinguishes the two R15 switches. */
@@ -91,10 +92,7 @@ function switchForm(ctx: CommandContext, sw: CaseSwitch): Form {
         key: sw.key,
         label: sw.fieldLabel,
         required: true,
-        options: [
-          { value: 'ja', label: L.yes },
-          { value: 'nein', label: L.no },
-        ],
+        options: [...YES_NO],
       },
     ],
   };

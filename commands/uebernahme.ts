@@ -6,11 +6,10 @@
 import { addMonths, STANDARD_MONTHS } from '../src/domain/due.js';
 import { formatGermanDate, parseGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts, intakeTexts as T } from '../src/i18n/cases.js';
-import { commonTexts } from '../src/i18n/commands.js';
 import { facts, heading, mention, message, text, type Block, type Form, type Message } from '../src/messaging/reply.js';
 import type { CaseProgress, CaseRecord } from '../src/store/ports.js';
 import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
-import { FieldReader } from './fields.js';
+import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 import { closeForEndedCase } from '../src/app/escalations.js';
@@ -176,10 +175,7 @@ function confirmation(
 }
 
 function intakeForm(ctx: CommandContext): Form {
-  const yesNo = [
-    { value: 'ja', label: commonTexts.yes },
-    { value: 'nein', label: commonTexts.no },
-  ];
+  const yesNo = [...YES_NO];
   const today = formatGermanDate(ctx.calendar.today(ctx.clock.now()));
   return {
     command: 'uebernahme',

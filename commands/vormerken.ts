@@ -14,7 +14,7 @@ import { keyGroupLabel, needLabel, violationText } from '../src/i18n/rules.js';
 import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { OpenCaseExistsError, type Group } from '../src/store/ports.js';
 import { assertTeamReachable } from './caseAccess.js';
-import { FieldReader } from './fields.js';
+import { FieldReader, YES_NO } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 import type { ParsedCommand } from './parse.js';
 
@@ -207,10 +207,7 @@ function confirmation(
 
 function referralForm(ctx: CommandContext): Form {
   const groups = ['leistungsfaehigkeit', 'rahmenbedingungen', 'sonstige'] as const;
-  const yesNo = [
-    { value: 'ja', label: 'ja' },
-    { value: 'nein', label: 'nein' },
-  ];
+  const yesNo = [...YES_NO];
   return {
     command: 'vormerken',
     title: T.formTitle,

@@ -90,8 +90,6 @@ export const lifecycleTexts = {
   factNextDue: 'Als Nächstes fällig',
   none: '—',
   yesNo,
-  yes: 'ja',
-  no: 'nein',
 };
 
 export const contactTexts = {
