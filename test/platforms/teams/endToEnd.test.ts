@@ -16,25 +16,13 @@ import {
   teamInstall,
   TENANT,
 } from './activities.js';
+import { CLIENT, REFERRAL_FORM, REFERRAL_LINE } from '../../support/referral.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
-const CLIENT = '123A456789';
 const FM_UE25_CHANNEL = '19:platzhalter-fm-ue25@thread.tacv2';
 const MI1_CHANNEL = '19:mi-1-allgemein@thread.tacv2';
-const LINE =
-  `vormerken kunde=${CLIENT} gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ` +
-  'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
-const GOOD_FORM = {
-  kunde: CLIENT,
-  gruppe: 'ue25',
-  zugang: 'formal',
-  prognose: 'nicht-marktnah',
-  integration12: 'nein',
-  einschaetzung: 'ja',
-  zustimmung: 'ja',
-  informiert: 'ja',
-  verbis: 'ja',
-};
+const LINE = REFERRAL_LINE;
+const GOOD_FORM = REFERRAL_FORM;
 
 let w: TeamsWorld;
 
