@@ -9,7 +9,7 @@ import type { DueItem } from '../src/domain/due.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { pingTexts as T } from '../src/i18n/pings.js';
 import { actions, heading, message, text, type Block } from '../src/messaging/reply.js';
-import { CLOCK_STATUSES, TIMES, dueUntil, endOfWeek, isPingTime, todayText, type CaseDue } from './shared.js';
+import { CLOCK_STATUSES, TIMES, dueReader, endOfWeek, isPingTime, todayText, type CaseDue, type DueReader } from './shared.js';
 import type { Job, JobContext } from './types.js';
 
 /** Slack allows 50 blocks; two per item plus headings keeps a digest well inside. */
@@ -23,17 +23,18 @@ export const fmDigest: Job = {
   run(ctx) {
     if (!isPingTime(ctx, TIMES.fmDigest)) return 0;
     let queued = 0;
+    const due = dueReader(ctx);
     for (const team of ctx.org.org.teams) {
       if (team.kind === 'mi') continue;
-      for (const fmId of substituteChain(ctx, team)) queued += digestFor(ctx, team, ctx.org.person(fmId)!);
+      for (const fmId of substituteChain(ctx, team)) queued += digestFor(ctx, due, team, ctx.org.person(fmId)!);
     }
     return queued;
   },
 };
 
-function digestFor(ctx: JobContext, team: Team, fm: Person): number {
+function digestFor(ctx: JobContext, reader: DueReader, team: Team, fm: Person): number {
   const cases = ctx.store.cases.clocks({ statuses: CLOCK_STATUSES, assignedFmId: fm.id }, ctx.today);
-  const due = dueUntil(ctx, cases, endOfWeek(ctx.today));
+  const due = reader.until(cases, endOfWeek(ctx.today));
   if (due.length === 0) return 0;
   // R17: when the whole team is away, the team lead gets it rather than nobody.
   const recipient = actingFor(ctx, fm.id, ctx.today) ?? ctx.org.leadsOf(team)[0]?.id;

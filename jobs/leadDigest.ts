@@ -3,12 +3,12 @@
  * missed (R4), overdue reviews and contacts, FMs above 100 % (R4, R14), the R16 contact share. Case codes
  * and counts only: no client references.
  */
-import { contactPolicy, toCaseClock } from '../src/app/clocks.js';
+import { toCaseClock } from '../src/app/clocks.js';
 import { caseloadRatio, type Team } from '../src/config/org.js';
 import { contactShare } from '../src/domain/due.js';
 import { pingTexts as T } from '../src/i18n/pings.js';
 import { heading, list, message, text } from '../src/messaging/reply.js';
-import { CLOCK_STATUSES, TIMES, dueUntil, isPingTime, todayText } from './shared.js';
+import { CLOCK_STATUSES, TIMES, dueReader, isPingTime, todayText, type DueReader } from './shared.js';
 import type { Job, JobContext } from './types.js';
 
 /** "At risk": the intake deadline falls within this many working days. */
@@ -19,9 +19,10 @@ export const leadDigest: Job = {
   run(ctx) {
     if (!isPingTime(ctx, TIMES.leadDigest)) return 0;
     let queued = 0;
+    const due = dueReader(ctx);
     for (const team of ctx.org.org.teams) {
       if (team.kind === 'mi') continue;
-      const lines = findings(ctx, team);
+      const lines = findings(ctx, due, team);
       if (lines.length === 0) continue;
       const title = T.leadHeading(team.name, todayText(ctx.today));
       for (const lead of ctx.org.leadsOf(team)) {
@@ -38,7 +39,7 @@ export const leadDigest: Job = {
   },
 };
 
-function findings(ctx: JobContext, team: Team): string[] {
+function findings(ctx: JobContext, reader: DueReader, team: Team): string[] {
   const lines: string[] = [];
   const cases = ctx.store.cases.clocks({ statuses: CLOCK_STATUSES, receivingTeamIds: [team.id] }, ctx.today);
 
@@ -49,7 +50,7 @@ function findings(ctx: JobContext, team: Team): string[] {
   if (missed.length) lines.push(T.leadIntakeMissed(missed));
   if (atRisk.length) lines.push(T.leadIntakeAtRisk(atRisk));
 
-  const overdue = dueUntil(ctx, cases, ctx.today).filter((d) => d.item.dueOn < ctx.today);
+  const overdue = reader.until(cases, ctx.today).filter((d) => d.item.dueOn < ctx.today);
   for (const kind of ['contact', 'review'] as const) {
     const codes = overdue.filter((d) => d.item.kind === kind).map((d) => d.item.caseCode);
     if (codes.length) lines.push(T.leadOverdue(T.dueLabel(kind), codes));
@@ -64,10 +65,9 @@ function findings(ctx: JobContext, team: Team): string[] {
   const escalations = ctx.store.escalations.listOpen().filter((e) => e.teamId === team.id);
   if (escalations.length) lines.push(T.leadEscalations(escalations.length));
 
-  const transfers = ctx.store.cases.transfersStarted();
   const share = contactShare(
-    cases.filter((c) => c.status === 'aktiv').map((c) => toCaseClock(c, transfers)),
-    contactPolicy(ctx),
+    cases.filter((c) => c.status === 'aktiv').map((c) => toCaseClock(c, reader.transfers)),
+    reader.policy,
     ctx.today,
   );
   if (!share.ok) lines.push(T.leadContactShare(share.met, share.total, `${Math.round(share.share * 100)} %`));

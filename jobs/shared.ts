@@ -1,6 +1,6 @@
 /** Helpers the ping jobs share: "is it time yet", the week window, the due items of a set of cases. */
 import { contactPolicy, toCaseClock } from '../src/app/clocks.js';
-import { dueItems, type DueItem } from '../src/domain/due.js';
+import { dueItems, type ContactPolicy, type DueItem } from '../src/domain/due.js';
 import { addDays, formatGermanDate, isoWeekday, type LocalDate } from '../src/domain/time.js';
 import { weekdayDate } from '../src/i18n/pings.js';
 import { snoozeKey, type CaseStatus, type CaseWithContacts } from '../src/store/ports.js';
@@ -31,18 +31,34 @@ export interface CaseDue {
   item: DueItem;
 }
 
-/** Every due item of the cases up to `until`, by due date; snoozed ones ("später") left out. */
-export function dueUntil(ctx: JobContext, cases: CaseWithContacts[], until: LocalDate): CaseDue[] {
+/**
+ * What the due items of a job run depend on besides the cases — the policy, the transfers started, the
+ * snoozes — read once per run, not once per FM or team.
+ */
+export interface DueReader {
+  policy: ContactPolicy;
+  transfers: ReadonlySet<string>;
+  /** Every due item of the cases up to `until`, by due date; snoozed ones ("später") left out. */
+  until(cases: CaseWithContacts[], until: LocalDate): CaseDue[];
+}
+
+export function dueReader(ctx: JobContext): DueReader {
   const policy = contactPolicy(ctx);
   const transfers = ctx.store.cases.transfersStarted();
   const snoozed = ctx.store.snoozes.activeUntil(ctx.today);
-  const result: CaseDue[] = [];
-  for (const record of cases) {
-    for (const item of dueItems(toCaseClock(record, transfers), policy, ctx.calendar)) {
-      if (item.dueOn > until) continue;
-      if (snoozed.has(snoozeKey(item.caseCode, item.kind, item.dueOn))) continue;
-      result.push({ record, item });
-    }
-  }
-  return result.sort((a, b) => a.item.dueOn.localeCompare(b.item.dueOn) || a.item.caseCode.localeCompare(b.item.caseCode));
+  return {
+    policy,
+    transfers,
+    until(cases, until) {
+      const result: CaseDue[] = [];
+      for (const record of cases) {
+        for (const item of dueItems(toCaseClock(record, transfers), policy, ctx.calendar)) {
+          if (item.dueOn > until) continue;
+          if (snoozed.has(snoozeKey(item.caseCode, item.kind, item.dueOn))) continue;
+          result.push({ record, item });
+        }
+      }
+      return result.sort((a, b) => a.item.dueOn.localeCompare(b.item.dueOn) || a.item.caseCode.localeCompare(b.item.caseCode));
+    },
+  };
 }
