@@ -7,7 +7,7 @@ import type { Job } from '../../jobs/types.js';
 import { parseIsoInstant } from '../config/env.js';
 import { UserError } from '../domain/errors.js';
 import { formatInTimeZone } from '../domain/format.js';
-import { addDays, parseGermanDate, type Instant } from '../domain/time.js';
+import { addDays, addMonths, parseGermanDate, type Instant } from '../domain/time.js';
 import { timeTexts as T } from '../i18n/app.js';
 import { runJobs } from './scheduler.js';
 
@@ -55,7 +55,7 @@ export class TimeTravel {
       if (unit === 'h') return from + n * 3_600_000;
       const today = this.deps.calendar.today(from);
       const days = unit === 'd' ? n : unit === 'w' ? 7 * n : undefined;
-      const date = days !== undefined ? addDays(today, days) : addMonthsIso(today, n);
+      const date = days !== undefined ? addDays(today, days) : addMonths(today, n);
       const time = formatInTimeZone(from).slice(11);
       return this.deps.calendar.at(date, time);
     }
@@ -80,12 +80,4 @@ export class TimeTravel {
       }
     }
   }
-}
-
-function addMonthsIso(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
 }
