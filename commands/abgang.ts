@@ -13,7 +13,7 @@ import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
 import type { CaseProgress } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, changeCase, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
-import { closeForEndedCase } from '../src/app/escalations.js';
+import { closeForEndedCase } from '../src/services/escalations/index.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';

@@ -4,12 +4,12 @@
  * the reply names who that is on the first day.
  */
 import type { Person } from '../src/config/org.js';
-import { absencesOf, actingFor } from '../src/app/people.js';
+import { absencesOf, actingFor } from '../src/services/people.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import { absenceTexts as T } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
-import { CASELOAD_STATUSES } from '../src/store/ports.js';
+import { CASELOAD_STATUSES } from '../src/domain/vocabulary.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';

@@ -2,8 +2,8 @@
  * Shared by the commands that act on one case (uebernahme, ablehnen, uebergang and the lifecycle commands):
  * finding the case by its code, checking who may act on it and in which state, and the case choice of their forms.
  */
-import { actingFor, standingInFor } from '../src/app/people.js';
-import { toCaseClock } from '../src/app/clocks.js';
+import { actingFor, standingInFor } from '../src/services/people.js';
+import { toCaseClock } from '../src/services/clocks.js';
 import { formatCaseCode, parseCaseCode } from '../src/domain/caseCode.js';
 import { summarizeContacts } from '../src/domain/contacts.js';
 import type { CaseClock } from '../src/domain/due.js';
@@ -15,7 +15,8 @@ import { lifecycleTexts } from '../src/i18n/lifecycle.js';
 import { referralTexts } from '../src/i18n/commands.js';
 import { lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import type { FormField } from '../src/messaging/reply.js';
-import type { CaseProgress, CaseRecord, CaseStatus } from '../src/store/ports.js';
+import type { CaseProgress, CaseRecord } from '../src/store/ports.js';
+import type { CaseStatus } from '../src/domain/vocabulary.js';
 import type { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext } from './types.js';

@@ -2,7 +2,7 @@
  * The buttons of the FM digest: "erledigt" records the contact (R16) or the six-monthly review (R20)
  * today; "später" hides the item until the next working day.
  */
-import { DUE_ACTIONS } from '../jobs/fmDigest.js';
+import { DUE_ACTIONS } from '../src/services/clocks.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { pingTexts as T } from '../src/i18n/pings.js';

@@ -14,8 +14,8 @@ import {
   raiseEscalation,
   renderEscalation,
   type VoteInput,
-} from '../src/app/escalations.js';
-import type { ActionResponse } from '../src/app/ports.js';
+} from '../src/services/escalations/index.js';
+import type { ActionResponse } from '../src/messaging/ports.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
 import { exitViolation, EXIT_REASONS, isExitReason, type ExitReason } from '../src/domain/exit.js';
 import { formatInTimeZone } from '../src/domain/format.js';
@@ -23,7 +23,8 @@ import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
 import { exitReasonLabel, exitTexts } from '../src/i18n/lifecycle.js';
 import { facts, heading, message, text, type Form, type FormField, type Message } from '../src/messaging/reply.js';
-import type { CaseRecord, CaseStatus, EscalationRecord, EscalationVoteChoice } from '../src/store/ports.js';
+import type { CaseRecord, EscalationRecord } from '../src/store/ports.js';
+import type { CaseStatus, EscalationVoteChoice } from '../src/domain/vocabulary.js';
 import { CASE_KEY, findCase, leadsTeam, MAX_REASON_LENGTH, mayActOnCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';

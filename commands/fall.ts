@@ -2,8 +2,8 @@
  * /fm fall FM-… — one case at a glance for those involved: the case's FM, their stand-in (R17), the leads
  * of the receiving team, the referring IFK and that IFK's team lead(s). Private reply.
  */
-import { contactPolicy } from '../src/app/clocks.js';
-import { actingFor } from '../src/app/people.js';
+import { contactPolicy } from '../src/services/clocks.js';
+import { actingFor } from '../src/services/people.js';
 import { contactMinimum, dueItems } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { isExitReason } from '../src/domain/exit.js';

@@ -3,7 +3,7 @@
  * Qualified contacts count towards the yearly minimum (R16) and restart the contact interval (R13/R15);
  * outreach counselling needs prior notice and the client's consent (R33).
  */
-import { contactPolicy } from '../src/app/clocks.js';
+import { contactPolicy } from '../src/services/clocks.js';
 import { CONTACT_KINDS, isQualifiedContact, type ContactKind } from '../src/domain/contacts.js';
 import { contactMinimum, dueItems } from '../src/domain/due.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';

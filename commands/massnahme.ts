@@ -2,7 +2,7 @@
  * /fm massnahme FM-… ja|nein — the client is (no longer) in an active labour-market measure: the contact
  * interval for measures applies meanwhile (R15). The switch itself is shared with /fm gutachten.
  */
-import { contactPolicy } from '../src/app/clocks.js';
+import { contactPolicy } from '../src/services/clocks.js';
 import { dueItems } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';

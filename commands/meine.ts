@@ -3,8 +3,8 @@
  * ended ones whose follow-up (R27) falls due about now. Then the cases of absent colleagues the actor
  * stands in for today (R17). Private reply, so client references may show.
  */
-import { contactPolicy, toCaseClock } from '../src/app/clocks.js';
-import { absencesOf, standingInFor } from '../src/app/people.js';
+import { contactPolicy, toCaseClock } from '../src/services/clocks.js';
+import { absencesOf, standingInFor } from '../src/services/people.js';
 import { dueItems, type DueItem } from '../src/domain/due.js';
 import { addDays, formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { statusLabel } from '../src/i18n/cases.js';

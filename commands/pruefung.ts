@@ -2,7 +2,7 @@
  * /fm pruefung FM-… [datum=…] — the six-monthly review (R20); the next one is due six months later. The
  * recording of a dated talk is shared with /fm standort (R21).
  */
-import { contactPolicy } from '../src/app/clocks.js';
+import { contactPolicy } from '../src/services/clocks.js';
 import { dueItems, type DueKind } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';

@@ -18,8 +18,8 @@ import {
   startRound,
   staleText,
   type ConfirmResult,
-} from '../src/app/rounds.js';
-import type { ActionResponse } from '../src/app/ports.js';
+} from '../src/services/rounds.js';
+import type { ActionResponse } from '../src/messaging/ports.js';
 import type { RoundRecord } from '../src/store/ports.js';
 import type { ActionDefinition, CommandContext, CommandDefinition } from './types.js';
 

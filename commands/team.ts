@@ -8,7 +8,7 @@ import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { teamTexts as T } from '../src/i18n/cases.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
-import type { CaseStatus } from '../src/store/ports.js';
+import type { CaseStatus } from '../src/domain/vocabulary.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 
 /** Statuses a case can have after its intake; a late intake stays counted when the case moves on. */

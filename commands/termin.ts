@@ -7,7 +7,7 @@ import { UserError } from '../src/domain/errors.js';
 import { addDays, formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import { dutyCommandTexts as T } from '../src/i18n/pings.js';
 import { message, text } from '../src/messaging/reply.js';
-import type { DutyKind } from '../src/store/ports.js';
+import type { DutyKind } from '../src/domain/vocabulary.js';
 import { FieldReader } from './fields.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 import type { ParsedCommand } from './parse.js';

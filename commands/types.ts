@@ -1,26 +1,10 @@
 /** What every /fm subcommand gets and gives. */
-import type { OrgIndex } from '../src/config/orgIndex.js';
-import type { Person } from '../src/config/org.js';
-import type { WorkCalendar } from '../src/domain/calendar.js';
-import type { Clock } from '../src/domain/time.js';
-import type { NeedDefinition } from '../src/domain/needs.js';
 import type { Form, Message } from '../src/messaging/reply.js';
-import type { Store } from '../src/store/ports.js';
-import type { ActionInput, ActionResponse, Caller } from '../src/app/ports.js';
+import type { CommandContext } from '../src/services/context.js';
+import type { ActionInput, ActionResponse } from '../src/messaging/ports.js';
 import type { ParsedCommand } from './parse.js';
 
-export interface CommandDeps {
-  org: OrgIndex;
-  store: Store;
-  clock: Clock;
-  calendar: WorkCalendar;
-  needCatalogue: NeedDefinition[];
-}
-
-export interface CommandContext extends CommandDeps {
-  actor: Person;
-  caller: Caller;
-}
+export type { CommandContext, CommandDeps } from '../src/services/context.js';
 
 export interface CommandDefinition {
   name: string;

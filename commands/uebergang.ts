@@ -12,7 +12,8 @@ import { formatGermanDate, type Instant, type LocalDate } from '../src/domain/ti
 import { caseTexts, transferTexts as T } from '../src/i18n/cases.js';
 import { referralTexts } from '../src/i18n/commands.js';
 import { facts, heading, mention, message, text, type Block, type Form } from '../src/messaging/reply.js';
-import { OPEN_STATUSES, OpenCaseExistsError, type CaseRecord } from '../src/store/ports.js';
+import { OpenCaseExistsError, type CaseRecord } from '../src/store/ports.js';
+import { OPEN_STATUSES } from '../src/domain/vocabulary.js';
 import { assertMayActOn, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
 import type { CommandContext, CommandDefinition } from './types.js';
 

@@ -12,7 +12,7 @@ import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directK
 import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';
-import { closeForEndedCase } from '../src/app/escalations.js';
+import { closeForEndedCase } from '../src/services/escalations/index.js';
 import { TRANSFER_END_REASON } from './uebergang.js';
 
 const KEYS = [CASE_KEY, 'datum', 'warm', 'ziele', 'grund'] as const;

@@ -13,7 +13,7 @@ import { extensionTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.
 import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { PendingExtensionExistsError, type CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, leadsTeam, readReason } from './caseAccess.js';
-import { raiseEscalation } from '../src/app/escalations.js';
+import { raiseEscalation } from '../src/services/escalations/index.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext, CommandDefinition } from './types.js';

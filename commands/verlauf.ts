@@ -3,13 +3,14 @@
  * leads of the two teams and the staff involved (the referring IFK, the case's FM, whoever acted on it), to
  * no one else.
  */
-import { SYSTEM_ACTOR } from '../src/app/escalations.js';
+import { SYSTEM_ACTOR } from '../src/services/escalations/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatInTimeZone } from '../src/domain/format.js';
 import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
-import { ESCALATION_KINDS, type AuditEntry, type CaseRecord, type EscalationKind, type EscalationRecord } from '../src/store/ports.js';
+import { type AuditEntry, type CaseRecord, type EscalationRecord } from '../src/store/ports.js';
+import { ESCALATION_KINDS, type EscalationKind } from '../src/domain/vocabulary.js';
 import { CASE_KEY, findCase, leadsTeam } from './caseAccess.js';
 import { involvedCaseChoice } from './eskalieren.js';
 import type { CommandContext, CommandDefinition } from './types.js';

@@ -4,7 +4,7 @@
  * the working day before.
  */
 import type { Team } from '../src/config/org.js';
-import { startRound } from '../src/app/rounds.js';
+import { startRound } from '../src/services/rounds.js';
 import { addDays, formatGermanDate, isoWeekday, type LocalDate } from '../src/domain/time.js';
 import { roundTexts as T } from '../src/i18n/rounds.js';
 import { message, text } from '../src/messaging/reply.js';

@@ -4,7 +4,7 @@
  * contact FM every 6 months (R30), the exchange with the other FM teams (R31) and the network-partner
  * overview (R32) every 6 months. Each due date is pinged once per recipient.
  */
-import type { DutyKind } from '../src/store/ports.js';
+import type { DutyKind } from '../src/domain/vocabulary.js';
 import { addMonths, formatGermanDate } from '../src/domain/time.js';
 import { pingTexts as T } from '../src/i18n/pings.js';
 import { heading, message, text } from '../src/messaging/reply.js';

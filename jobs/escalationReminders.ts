@@ -3,7 +3,7 @@
  * the deputies of those absent) are reminded by direct message; after 5 working days the office lead of the
  * FM team's office is told. Each person once per escalation; only on working days.
  */
-import { missingDeciders, SYSTEM_ACTOR } from '../src/app/escalations.js';
+import { missingDeciders, SYSTEM_ACTOR } from '../src/services/escalations/index.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
 import { message, text, type Message } from '../src/messaging/reply.js';

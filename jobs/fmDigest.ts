@@ -4,7 +4,8 @@
  * colleague in the team's chain (R17). Client references appear only in these direct messages.
  */
 import type { Person, Team } from '../src/config/org.js';
-import { actingFor, substituteChain } from '../src/app/people.js';
+import { DUE_ACTIONS } from '../src/services/clocks.js';
+import { actingFor, substituteChain } from '../src/services/people.js';
 import type { DueItem } from '../src/domain/due.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { pingTexts as T } from '../src/i18n/pings.js';
@@ -14,7 +15,6 @@ import type { Job, JobContext } from './types.js';
 
 /** Slack allows 50 blocks; two per item plus headings keeps a digest well inside. */
 const MAX_ITEMS = 20;
-export const DUE_ACTIONS = { done: 'due.done', later: 'due.later' } as const;
 /** Items the "erledigt" button can record itself; the others need their own command. */
 const DONE_BY_BUTTON = new Set<DueItem['kind']>(['contact', 'review']);
 

@@ -3,7 +3,7 @@
  * missed (R4), overdue reviews and contacts, FMs above 100 % (R4, R14), the R16 contact share. Case codes
  * and counts only: no client references.
  */
-import { toCaseClock } from '../src/app/clocks.js';
+import { toCaseClock } from '../src/services/clocks.js';
 import { caseloadRatio, type Team } from '../src/config/org.js';
 import { contactShare } from '../src/domain/due.js';
 import { pingTexts as T } from '../src/i18n/pings.js';

@@ -1,9 +1,10 @@
 /** Helpers the ping jobs share: "is it time yet", the week window, the due items of a set of cases. */
-import { contactPolicy, toCaseClock } from '../src/app/clocks.js';
+import { contactPolicy, toCaseClock } from '../src/services/clocks.js';
 import { dueItems, type ContactPolicy, type DueItem } from '../src/domain/due.js';
 import { addDays, formatGermanDate, isoWeekday, type LocalDate } from '../src/domain/time.js';
 import { weekdayDate } from '../src/i18n/pings.js';
-import { snoozeKey, type CaseStatus, type CaseWithContacts } from '../src/store/ports.js';
+import { snoozeKey, type CaseWithContacts } from '../src/store/ports.js';
+import { type CaseStatus } from '../src/domain/vocabulary.js';
 import type { JobContext } from './types.js';
 
 /** Default times of the daily pings (Europe/Berlin), on working days only. */

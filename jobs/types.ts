@@ -1,5 +1,5 @@
 /** What every scheduled job gets: the application's dependencies and the instant it runs at. */
-import type { CommandDeps } from '../commands/types.js';
+import type { CommandDeps } from '../src/services/context.js';
 import type { Instant, LocalDate } from '../src/domain/time.js';
 
 export interface JobContext extends CommandDeps {

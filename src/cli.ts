@@ -1,10 +1,10 @@
 /**
- * `npx fm-lotse …`: operator commands of ../shared/contract.md (org check, db backup, jobs run).
+ * `npx fm-lotse …`: operator commands of docs/interface.md (org check, db backup, jobs run).
  */
 import fs from 'node:fs';
 import { JOBS } from '../jobs/index.js';
 import { Delivery } from './app/delivery.js';
-import type { Transport } from './app/ports.js';
+import type { Transport } from './messaging/ports.js';
 import { runJobs } from './app/scheduler.js';
 import { ConfigError, loadEnv, parseIsoInstant } from './config/env.js';
 import { loadOrgFileOrThrow, orgCheck } from './config/load.js';

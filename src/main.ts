@@ -9,7 +9,7 @@ import { Scheduler } from './app/scheduler.js';
 import { TimeTravel } from './app/timeTravel.js';
 import { JOBS } from '../jobs/index.js';
 import { DEFAULT_NEED_CATALOGUE } from './domain/needs.js';
-import type { Transport } from './app/ports.js';
+import type { Transport } from './messaging/ports.js';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { loadOrgFileOrThrow } from './config/load.js';
 import { OrgIndex } from './config/orgIndex.js';

@@ -9,7 +9,7 @@ import { BOT_EVENTS, EVENTS_PATH, REQUIRED_BOT_SCOPES, SLASH_COMMAND } from '../
 const addFormats = ajvFormats.default;
 const root = path.resolve(import.meta.dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
-const schema = JSON.parse(fs.readFileSync(path.resolve(root, '../shared/specs/slack-manifest.schema.1.0.0.json'), 'utf8'));
+const schema = JSON.parse(fs.readFileSync(path.resolve(root, 'specs/slack-manifest.schema.1.0.0.json'), 'utf8'));
 
 function manifestValidator() {
   // Strict mode stays on for keywords; Slack's schema leaves some types implicit, which is no error in draft-07.

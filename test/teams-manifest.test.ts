@@ -13,7 +13,7 @@ const addFormats = ajvFormats.default;
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, 'teams');
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-const schema = JSON.parse(fs.readFileSync(path.resolve(root, '../shared/specs/teams-manifest.v1.30.schema.json'), 'utf8'));
+const schema = JSON.parse(fs.readFileSync(path.resolve(root, 'specs/teams-manifest.v1.30.schema.json'), 'utf8'));
 
 /** Keywords whose meaning differs between draft-04 and draft-07 (boolean exclusive bounds, `id` as base URI). */
 function draft04Only(node: unknown, inProperties = false): string[] {

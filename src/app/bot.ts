@@ -7,7 +7,7 @@ import { checkShape } from '../../commands/fields.js';
 import { voteByThreadReply } from '../../commands/eskalieren.js';
 import { COMMANDS, findAction, findCommand } from '../../commands/index.js';
 import { assertCleanText, parseCommandLine, type ParsedCommand } from '../../commands/parse.js';
-import type { CommandContext, CommandDeps } from '../../commands/types.js';
+import type { CommandContext, CommandDeps } from '../services/context.js';
 import type { OrgIndex } from '../config/orgIndex.js';
 import type { Person } from '../config/org.js';
 import type { WorkCalendar } from '../domain/calendar.js';
@@ -16,8 +16,8 @@ import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js'
 import type { Clock } from '../domain/time.js';
 import { commonTexts } from '../i18n/commands.js';
 import type { Store } from '../store/ports.js';
-import { escalationOfThread, parseThreadVote } from './escalations.js';
-import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from './ports.js';
+import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
+import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
 
 export interface BotDeps {
   org: OrgIndex;

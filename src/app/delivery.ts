@@ -6,7 +6,7 @@
 import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/time.js';
 import type { OutboxItem, Store } from '../store/ports.js';
-import { DeliveryError, type Transport } from './ports.js';
+import { DeliveryError, type Transport } from '../messaging/ports.js';
 
 export interface DeliveryOptions {
   /** Items per flush. */

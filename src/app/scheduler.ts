@@ -4,7 +4,7 @@
  * start, is enough; dedupe keys make every extra run harmless.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { CommandDeps } from '../../commands/types.js';
+import type { CommandDeps } from '../services/context.js';
 import type { Job } from '../../jobs/types.js';
 import type { Instant } from '../domain/time.js';
 

@@ -2,7 +2,7 @@
  * The console's `/zeit`: moves the simulated clock forward and runs, working day by working day, every
  * job at the times it would have run, so a new user can watch months of pings in a minute.
  */
-import type { CommandDeps } from '../../commands/types.js';
+import type { CommandDeps } from '../services/context.js';
 import type { Job } from '../../jobs/types.js';
 import { parseIsoInstant } from '../config/env.js';
 import { UserError } from '../domain/errors.js';

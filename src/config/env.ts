@@ -1,5 +1,5 @@
 /**
- * The environment (../shared/contract.md, "Environment"). This is the only module that reads process.env;
+ * The environment (docs/interface.md, "Environment"). This is the only module that reads process.env;
  * everything else receives the typed `Env`. Which platforms run follows from which credentials are present.
  */
 import { TZDate } from '@date-fns/tz';

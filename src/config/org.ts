@@ -1,5 +1,5 @@
 /**
- * The organisation file (../shared/contract.md): jobcenter, offices, teams, people.
+ * The organisation file (docs/interface.md): jobcenter, offices, teams, people.
  * Validated in two passes so that one run reports every problem with its JSON path: zod checks the shape
  * of each entry, `crossCheckOrg` checks what refers to what (it runs on the raw input even when the shape
  * is broken elsewhere, so a typo in one person does not hide an unknown team in another).
@@ -7,12 +7,11 @@
 import Holidays from 'date-holidays';
 import { z } from 'zod/v4';
 import { isLocalDate } from '../domain/time.js';
+import { ROLES, type Role } from '../domain/vocabulary.js';
 import { orgText, zodIssueText } from '../i18n/config.js';
 
-export const ROLES = ['ifk', 'fm', 'teamlead', 'officelead', 'admin'] as const;
 export const TEAM_KINDS = ['fm_u25', 'fm_ue25', 'mi'] as const;
 
-export type Role = (typeof ROLES)[number];
 export type TeamKind = (typeof TEAM_KINDS)[number];
 
 /** Roles whose holder must belong to a team (contract: `team` is required for these). */

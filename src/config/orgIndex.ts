@@ -1,5 +1,6 @@
 /** Lookups over a validated organisation file. */
-import type { Org, Person, Role, Team, TeamKind } from './org.js';
+import type { Org, Person, Team, TeamKind } from './org.js';
+import type { Role } from '../domain/vocabulary.js';
 
 export class OrgIndex {
   private readonly peopleById = new Map<string, Person>();

@@ -5,10 +5,7 @@
  */
 import type { WorkCalendar } from './calendar.js';
 import { addMonths, type LocalDate } from './time.js';
-
-export type Group = 'u25' | 'ue25';
-
-export type CaseStatus = 'vorgemerkt' | 'zugewiesen' | 'aktiv' | 'abgelehnt' | 'strittig' | 'beendet';
+import type { CaseStatus, Group } from './vocabulary.js';
 
 /** Contact density and review rhythm; the two jobcenters' instructions differ, so this is a setting. */
 export interface ContactPolicy {

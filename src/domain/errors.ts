@@ -13,7 +13,7 @@ export class UserError extends Error {
   }
 }
 
-/** A referral or case action that breaks a rule of the rulebook (../shared/domain.md). */
+/** A referral or case action that breaks a rule of the rulebook (docs/rules.md). */
 export class RuleViolation extends UserError {
   constructor(rule: string, message: string, field?: string) {
     super(message, field, rule);

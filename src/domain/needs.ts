@@ -1,6 +1,6 @@
 /**
  * Handlungsbedarfe (identified needs/obstacles) and their key groups (Schlüsselgruppen), following the
- * Bremen instruction §2.2. The catalogue is a setting; these are the defaults from contract.md.
+ * Bremen instruction §2.2. The catalogue is a setting; these are the defaults of the organisation file (docs/interface.md).
  */
 
 export type KeyGroup = 'leistungsfaehigkeit' | 'rahmenbedingungen' | 'sonstige';

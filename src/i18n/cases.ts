@@ -3,7 +3,7 @@
  * U25 → Ü25 transfer (/fm uebergang) and the team overview (/fm team). Direct messages may carry the client
  * reference; texts for team leads and channels carry case codes only.
  */
-import type { CaseStatus } from '../store/ports.js';
+import type { CaseStatus } from '../domain/vocabulary.js';
 
 const STATUS_LABELS: Record<CaseStatus, string> = {
   vorgemerkt: 'vorgemerkt',

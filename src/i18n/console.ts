@@ -1,5 +1,5 @@
 /** German texts of the local console chat (src/platforms/console). */
-import type { Role } from '../config/org.js';
+import type { Role } from '../domain/vocabulary.js';
 
 const ROLE_LABELS: Record<Role, string> = {
   ifk: 'IFK',

@@ -3,7 +3,7 @@
  * with its thread, the votes, the outcomes, the reminders and /fm verlauf. Channel texts carry case codes
  * only; the client reference and the reason go by direct message.
  */
-import type { EscalationKind, EscalationVoteChoice } from '../store/ports.js';
+import type { EscalationKind, EscalationVoteChoice } from '../domain/vocabulary.js';
 
 const KIND_LABELS: Record<EscalationKind, string> = {
   zugang: 'Zugang',

@@ -1,6 +1,6 @@
 /** German texts of the scheduled pings: FM digest, team-lead digest, team duties, supervision sample. */
 import type { DueKind } from '../domain/due.js';
-import type { DutyKind } from '../store/ports.js';
+import type { DutyKind } from '../domain/vocabulary.js';
 
 const DUE_LABELS: Record<DueKind, string> = {
   intake: 'Übernahmegespräch (Frist)',

@@ -4,15 +4,17 @@
  */
 import type { Instant, LocalDate } from '../domain/time.js';
 import type { Message, Target } from '../messaging/reply.js';
-
-export type Group = 'u25' | 'ue25';
-export type AccessRoute = 'formal' | 'einzelfall';
-
-/** Lifecycle of a case. A referral (Vormerkung) is a case in status "vorgemerkt". */
-export type CaseStatus = 'vorgemerkt' | 'zugewiesen' | 'aktiv' | 'abgelehnt' | 'strittig' | 'beendet';
-
-/** Statuses in which a client counts as having an open referral or case (one at a time). */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['vorgemerkt', 'zugewiesen', 'aktiv', 'strittig'];
+import type {
+  AccessRoute,
+  CaseStatus,
+  DutyKind,
+  EscalationKind,
+  EscalationStatus,
+  EscalationVoteChoice,
+  ExtensionStatus,
+  Group,
+  RoundStatus,
+} from '../domain/vocabulary.js';
 
 export interface NewReferral {
   caseCode: string;
@@ -93,9 +95,6 @@ export type CaseWithContacts = CaseRecord & {
   contactsLastYear: number;
 };
 
-/** Caseload = cases assigned to an FM and not exited. */
-export const CASELOAD_STATUSES: readonly CaseStatus[] = ['zugewiesen', 'aktiv'];
-
 export interface CaseRepository {
   insertReferral(referral: NewReferral): CaseRecord;
   byCode(caseCode: string): CaseRecord | undefined;
@@ -146,7 +145,6 @@ export interface ContactRepository {
   count(): number;
 }
 
-export type ExtensionStatus = 'pending' | 'granted' | 'rejected';
 
 /** A request to extend a case (R19), decided by the team lead where consent is needed. */
 export interface ExtensionRecord {
@@ -194,8 +192,6 @@ export interface AbsenceRepository {
  * dienstbesprechung – office id (R28); austausch – 'jobcenter' (R29); fm_austausch – FM team id (R31);
  * netzwerk – FM team id (R32); besuch – M&I team id the contact FM visited (R30).
  */
-export type DutyKind = 'dienstbesprechung' | 'austausch' | 'fm_austausch' | 'netzwerk' | 'besuch';
-export const DUTY_KINDS: readonly DutyKind[] = ['dienstbesprechung', 'austausch', 'fm_austausch', 'netzwerk', 'besuch'];
 
 export interface DutyRecord {
   id: number;
@@ -238,7 +234,6 @@ export function snoozeKey(caseCode: string, itemKind: string, dueOn: LocalDate):
   return `${caseCode}|${itemKind}|${dueOn}`;
 }
 
-export type RoundStatus = 'proposed' | 'confirmed' | 'superseded';
 
 /** One line of an assignment round: which referral goes to which FM. */
 export interface RoundRow {
@@ -394,10 +389,6 @@ export class PendingExtensionExistsError extends Error {
  * Escalations: decisions that belong to team leads (R4, R7, R19, R25). Each has seats — the teams whose
  * lead must decide (one seat, or two for a joint decision) — and at most one vote per seat and per person.
  */
-export type EscalationKind = 'zugang' | 'abgang' | 'verlaengerung' | 'kapazitaet';
-export const ESCALATION_KINDS: readonly EscalationKind[] = ['zugang', 'abgang', 'verlaengerung', 'kapazitaet'];
-export type EscalationStatus = 'open' | 'approved' | 'rejected';
-export type EscalationVoteChoice = 'approve' | 'reject';
 
 export interface EscalationVote {
   /** The team whose lead's seat this vote fills. */

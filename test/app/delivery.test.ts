@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError, type PostedMessage, type Transport } from '../../src/app/ports.js';
+import { DeliveryError, type PostedMessage, type Transport } from '../../src/messaging/ports.js';
 import { message, text, type Message, type Target } from '../../src/messaging/reply.js';
 import { createWorld, type World } from '../support/world.js';
 

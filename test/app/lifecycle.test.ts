@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS } from '../../jobs/index.js';
-import type { BotResponse } from '../../src/app/ports.js';
+import type { BotResponse } from '../../src/messaging/ports.js';
 import { TimeTravel } from '../../src/app/timeTravel.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { toPlainText } from '../../src/messaging/reply.js';

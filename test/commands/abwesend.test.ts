@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actingFor, isAbsent, substituteChain } from '../../src/app/people.js';
+import { actingFor, isAbsent, substituteChain } from '../../src/services/people.js';
 import { harness, type Harness } from './lifecycle.support.js';
 
 let h: Harness;

@@ -3,7 +3,7 @@
  * with cases made through the real commands (referral, assignment, intake).
  */
 import { expect } from 'vitest';
-import type { BotResponse } from '../../src/app/ports.js';
+import type { BotResponse } from '../../src/messaging/ports.js';
 import type { Org } from '../../src/config/org.js';
 import { toPlainText } from '../../src/messaging/reply.js';
 import type { OutboxItem } from '../../src/store/ports.js';

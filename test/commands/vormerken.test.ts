@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BotResponse, Caller } from '../../src/app/ports.js';
+import type { BotResponse, Caller } from '../../src/messaging/ports.js';
 import type { Org, Person } from '../../src/config/org.js';
 import { toPlainText } from '../../src/messaging/reply.js';
 import { createWorld, exampleOrg, type World } from '../support/world.js';

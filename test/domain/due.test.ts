@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/domain/calendar.js';
-import {
-  addMonths,
-  BREMEN_POLICY,
-  BREMERHAVEN_POLICY,
-  contactMinimum,
-  contactShare,
-  dueItems,
-  monthsBetween,
-  type CaseClock,
-  type CaseStatus,
-  type DueKind,
-} from '../../src/domain/due.js';
+import { addMonths, BREMEN_POLICY, BREMERHAVEN_POLICY, contactMinimum, contactShare, dueItems, monthsBetween, type CaseClock, type DueKind } from '../../src/domain/due.js';
+import { type CaseStatus } from '../../src/domain/vocabulary.js';
 import { addDays } from '../../src/domain/time.js';
 
 const bremen = new WorkCalendar({ holidayRegion: 'DE-HB' });

@@ -9,7 +9,7 @@ import { JOBS } from '../../jobs/index.js';
 import { runJobs } from '../../src/app/scheduler.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { toPlainText } from '../../src/messaging/reply.js';
-import type { Caller } from '../../src/app/ports.js';
+import type { Caller } from '../../src/messaging/ports.js';
 import { createWorld, type World } from '../support/world.js';
 
 const CODE = 'FM-2025-0001';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS } from '../../jobs/index.js';
 import { runJobs } from '../../src/app/scheduler.js';
-import type { Transport } from '../../src/app/ports.js';
+import type { Transport } from '../../src/messaging/ports.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { addMonths } from '../../src/domain/time.js';
 import { toPlainText, type Message, type Target } from '../../src/messaging/reply.js';

@@ -1,6 +1,6 @@
 /**
  * A fake Slack Web API on 127.0.0.1 that records every call. Answers follow the response examples of
- * Slack's OpenAPI description (../shared/specs/slack-web-api.openapi-v2.json); parameters keep its names.
+ * Slack's OpenAPI description of the Web API (specs/README.md names its source); parameters keep its names.
  * Point a client at `fake.apiUrl` (WebClient `slackApiUrl`, env SLACK_API_URL).
  *
  * It also plays Slack's side of Socket Mode: `apps.connections.open` (with the app token) returns a

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addMonths, type LocalDate } from '../../src/domain/time.js';
-import type { Group, Store } from '../../src/store/ports.js';
+import type { Store } from '../../src/store/ports.js';
+import type { Group } from '../../src/domain/vocabulary.js';
 
 export interface SeedCase {
   /** FM team that receives the referral. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Bot } from '../../src/app/bot.js';
 import { Delivery } from '../../src/app/delivery.js';
-import type { Transport } from '../../src/app/ports.js';
+import type { Transport } from '../../src/messaging/ports.js';
 import { loadOrgFile } from '../../src/config/load.js';
 import type { Org } from '../../src/config/org.js';
 import { OrgIndex } from '../../src/config/orgIndex.js';

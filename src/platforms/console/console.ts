@@ -5,7 +5,7 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { BotApi, BotResponse, Caller, Transport } from '../../app/ports.js';
+import type { BotApi, BotResponse, Caller, Transport } from '../../messaging/ports.js';
 import type { Person } from '../../config/org.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { UserError } from '../../domain/errors.js';

@@ -5,10 +5,10 @@
 import type { Server } from 'node:http';
 import { App, AuthorizationError, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import type { BotApi, Transport } from '../../app/ports.js';
+import type { BotApi, Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { slackTexts } from '../../i18n/slack.js';
-import { boundPort, closeServer, healthRoute, startHealthServer } from './health.js';
+import { boundPort, closeServer, healthRoute, startHealthServer } from '../health.js';
 import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
 import * as errors from './listeners/errors.js';

@@ -1,7 +1,7 @@
 /** Private answers to one person: ephemeral in the channel they used, else a direct message. */
 import type { WebClient } from '@slack/web-api';
 import { WebAPIPlatformError } from '@slack/web-api';
-import type { BotResponse } from '../../app/ports.js';
+import type { BotResponse } from '../../messaging/ports.js';
 import { list, message, text, type Message } from '../../messaging/reply.js';
 import { renderMessage, type People } from './render.js';
 

@@ -7,7 +7,7 @@ import {
   WebAPIRequestError,
   WebClient,
 } from '@slack/web-api';
-import { DeliveryError, type PostedMessage, type Transport } from '../../app/ports.js';
+import { DeliveryError, type PostedMessage, type Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Message, Target } from '../../messaging/reply.js';
 import { renderMessage, SlackLimitError } from './render.js';

@@ -4,7 +4,7 @@
  * rather than `context.sendActivity`, which in a proactive turn would reply to a made-up activity id.
  */
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, Middleware, TurnContext } from 'botbuilder';
-import { DeliveryError } from '../../app/ports.js';
+import { DeliveryError } from '../../messaging/ports.js';
 import { CARD_CONTENT_TYPE, TeamsLimitError, type AdaptiveCard } from './render.js';
 
 /** The part of botframework-connector's ConnectorClient this platform uses. */

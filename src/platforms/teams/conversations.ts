@@ -4,7 +4,7 @@
  * conversations the bot has seen, so every activity of the own tenant refreshes its conversation's reference.
  */
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { Caller } from '../../app/ports.js';
+import type { Caller } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Instant } from '../../domain/time.js';
 import type { ConversationKind, ConversationRecord, ConversationRepository } from '../../store/ports.js';

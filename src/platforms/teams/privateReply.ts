@@ -3,7 +3,7 @@
  * a client reference goes into the person's personal chat with the bot; in the channel the bot only says so.
  */
 import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
-import type { BotResponse } from '../../app/ports.js';
+import type { BotResponse } from '../../messaging/ports.js';
 import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
 import { list, message, text, type Message } from '../../messaging/reply.js';

@@ -6,7 +6,7 @@
  * in all) and delivers it once the person has written to the bot or installed the app.
  */
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { DeliveryError, type PostedMessage, type Transport } from '../../app/ports.js';
+import { DeliveryError, type PostedMessage, type Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';

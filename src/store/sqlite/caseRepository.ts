@@ -1,18 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, type LocalDate } from '../../domain/time.js';
-import {
-  OPEN_STATUSES,
-  OpenCaseExistsError,
-  type AccessRoute,
-  CASELOAD_STATUSES,
-  type CaseProgress,
-  type CaseRecord,
-  type CaseRepository,
-  type CaseStatus,
-  type CaseWithContacts,
-  type Group,
-  type NewReferral,
-} from '../ports.js';
+import { OpenCaseExistsError, type CaseProgress, type CaseRecord, type CaseRepository, type CaseWithContacts, type NewReferral } from '../ports.js';
+import { OPEN_STATUSES, type AccessRoute, CASELOAD_STATUSES, type CaseStatus, type Group } from '../../domain/vocabulary.js';
 
 interface CaseRow {
   id: number;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LocalDate } from '../../domain/time.js';
-import type { DutyKind, DutyRecord, DutyRepository } from '../ports.js';
+import type { DutyRecord, DutyRepository } from '../ports.js';
+import type { DutyKind } from '../../domain/vocabulary.js';
 
 interface DutyRow {
   id: number;

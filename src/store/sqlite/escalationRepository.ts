@@ -1,16 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Instant, LocalDate } from '../../domain/time.js';
-import {
-  escalationParentKey,
-  OpenEscalationExistsError,
-  type EscalationKind,
-  type EscalationRecord,
-  type EscalationRepository,
-  type EscalationStatus,
-  type EscalationVote,
-  type EscalationVoteChoice,
-  type NewEscalation,
-} from '../ports.js';
+import { escalationParentKey, OpenEscalationExistsError, type EscalationRecord, type EscalationRepository, type EscalationVote, type NewEscalation } from '../ports.js';
+import { type EscalationKind, type EscalationStatus, type EscalationVoteChoice } from '../../domain/vocabulary.js';
 
 interface EscalationRow {
   id: number;

@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Instant } from '../../domain/time.js';
-import {
-  PendingExtensionExistsError,
-  type ExtensionRecord,
-  type ExtensionRepository,
-  type ExtensionStatus,
-} from '../ports.js';
+import { PendingExtensionExistsError, type ExtensionRecord, type ExtensionRepository } from '../ports.js';
+import { type ExtensionStatus } from '../../domain/vocabulary.js';
 
 interface ExtensionRow {
   id: number;

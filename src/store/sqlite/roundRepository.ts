@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LocalDate } from '../../domain/time.js';
-import type { RoundRecord, RoundRepository, RoundRow, RoundStatus } from '../ports.js';
+import type { RoundRecord, RoundRepository, RoundRow } from '../ports.js';
+import type { RoundStatus } from '../../domain/vocabulary.js';
 
 interface Row {
   id: number;

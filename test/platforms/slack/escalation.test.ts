@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/app/delivery.js';
-import type { Caller } from '../../../src/app/ports.js';
+import type { Caller } from '../../../src/messaging/ports.js';
 import type { SlackPlatform } from '../../../src/platforms/slack/app.js';
 import type { FakeSlack, SlackCall } from '../../support/fakeSlack.js';
 import { blockActions, post, slashCommand, TEST_TEAM, viewSubmission } from '../../support/slackRequests.js';

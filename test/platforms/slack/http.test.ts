@@ -3,7 +3,7 @@
  * scripted BotApi so each answer kind (message, form, refusal, crash) can be provoked on purpose.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller } from '../../../src/app/ports.js';
+import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller } from '../../../src/messaging/ports.js';
 import { OrgIndex } from '../../../src/config/orgIndex.js';
 import { heading, message, text, type Form } from '../../../src/messaging/reply.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../../src/app/ports.js';
+import { DeliveryError } from '../../../src/messaging/ports.js';
 import { OrgIndex } from '../../../src/config/orgIndex.js';
 import { facts, heading, message } from '../../../src/messaging/reply.js';
 import { outboxClient, SlackTransport } from '../../../src/platforms/slack/transport.js';

@@ -7,7 +7,7 @@
  * M&I 1) and Michael Brandt (lead FM Ü25) decide jointly.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../../src/app/ports.js';
+import type { Caller } from '../../../src/messaging/ports.js';
 import { cardOf, shown, type ConnectorCall } from '../../support/fakeBotConnector.js';
 import { cardAction, channelMessage, personalChatId, personalInstall, personalMessage, teamInstall } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';

@@ -3,7 +3,7 @@
  * caller is, unexpected errors, actions on cards the app no longer knows, the no-authentication guard.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../../../src/app/ports.js';
+import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../../../src/messaging/ports.js';
 import { OrgIndex } from '../../../src/config/orgIndex.js';
 import { ManualClock } from '../../../src/domain/time.js';
 import { message, text } from '../../../src/messaging/reply.js';

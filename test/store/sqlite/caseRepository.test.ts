@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OpenCaseExistsError, type CaseStatus } from '../../../src/store/ports.js';
+import { OpenCaseExistsError } from '../../../src/store/ports.js';
+import { type CaseStatus } from '../../../src/domain/vocabulary.js';
 import type { SqliteStore } from '../../../src/store/sqlite/store.js';
 import { referral, T0, useTempDir } from './fixtures.js';
 

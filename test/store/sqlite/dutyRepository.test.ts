@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DutyKind } from '../../../src/store/ports.js';
+import type { DutyKind } from '../../../src/domain/vocabulary.js';
 import { T0, useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();

@@ -1,6 +1,6 @@
 /** Clicks on buttons and choices in selects of the bot's messages. */
 import type { App, BlockAction, types } from '@slack/bolt';
-import type { ActionInput, BotApi, Caller } from '../../../app/ports.js';
+import type { ActionInput, BotApi, Caller } from '../../../messaging/ports.js';
 import { replyPrivately, responseMessage } from '../privateReply.js';
 import { renderMessage, renderModal, type People } from '../render.js';
 

@@ -1,6 +1,6 @@
 /** The one slash command `/fm`: everything after it goes to the bot as text. */
 import type { App } from '@slack/bolt';
-import type { BotApi, Caller } from '../../../app/ports.js';
+import type { BotApi, Caller } from '../../../messaging/ports.js';
 import { replyPrivately, responseMessage } from '../privateReply.js';
 import { renderModal, type People } from '../render.js';
 

@@ -1,6 +1,6 @@
 /** Submitted modals (callback id fm_form): values back into the command the form was opened for. */
 import type { App } from '@slack/bolt';
-import type { BotApi, Caller } from '../../../app/ports.js';
+import type { BotApi, Caller } from '../../../messaging/ports.js';
 import { replyPrivately, responseMessage } from '../privateReply.js';
 import { FORM_CALLBACK_ID, formFieldKeys, modalErrors, parseFormMetadata, readViewValues, renderModal, type People } from '../render.js';
 

@@ -4,7 +4,7 @@
  * thread is conversation and left alone.
  */
 import type { App } from '@slack/bolt';
-import type { BotApi, Caller } from '../../../app/ports.js';
+import type { BotApi, Caller } from '../../../messaging/ports.js';
 import { replyPrivately, responseMessage } from '../privateReply.js';
 import type { People } from '../render.js';
 

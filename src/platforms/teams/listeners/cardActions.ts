@@ -6,7 +6,7 @@
  */
 import { AdaptiveCardActionExecuteResponseType, type Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { ActionInput, BotApi } from '../../../app/ports.js';
+import type { ActionInput, BotApi } from '../../../messaging/ports.js';
 import type { OrgIndex } from '../../../config/orgIndex.js';
 import { commonTexts } from '../../../i18n/commands.js';
 import { toPlainText } from '../../../messaging/reply.js';

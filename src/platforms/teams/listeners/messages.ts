@@ -4,7 +4,7 @@
  * escalation, the text may also be a decision ("zustimmen", "ablehnen …").
  */
 import type { Application } from '@microsoft/teams-ai';
-import type { BotApi } from '../../../app/ports.js';
+import type { BotApi } from '../../../messaging/ports.js';
 import type { OrgIndex } from '../../../config/orgIndex.js';
 import { callerOf, conversationOf } from '../conversations.js';
 import { replyPrivately, type ReplyDeps } from '../privateReply.js';

@@ -2,7 +2,7 @@
  * Who is present and who stands in (R17): absences come from the organisation file and from `/fm abwesend`
  * (store.absences); the substitution chain of a team is its FMs in the order of the organisation file.
  */
-import type { CommandDeps } from '../../commands/types.js';
+import type { CommandDeps } from './context.js';
 import type { Team } from '../config/org.js';
 import { isAbsentOn, standIn, type Period } from '../domain/substitution.js';
 import type { LocalDate } from '../domain/time.js';

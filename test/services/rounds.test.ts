@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActionResponse, BotResponse, Caller } from '../../src/app/ports.js';
+import type { ActionResponse, BotResponse, Caller } from '../../src/messaging/ports.js';
 import { toPlainText, type Block } from '../../src/messaging/reply.js';
 import { createWorld, type World } from '../support/world.js';
 

@@ -2,7 +2,7 @@
  * The seam between platforms and the application. A platform (Slack, Teams, console) turns chat input
  * into calls on `BotApi` and renders what comes back; outgoing messages reach it through `Transport`.
  */
-import type { Form, Message, Target } from '../messaging/reply.js';
+import type { Form, Message, Target } from './reply.js';
 
 export type Platform = 'slack' | 'teams' | 'console';
 

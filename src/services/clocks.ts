@@ -1,7 +1,10 @@
 /** From stored cases to the due-date engine's input, and the policy a team works by. */
-import type { CommandDeps } from '../../commands/types.js';
+import type { CommandDeps } from './context.js';
 import { BREMEN_POLICY, type CaseClock, type ContactPolicy } from '../domain/due.js';
 import type { CaseWithContacts } from '../store/ports.js';
+
+/** Action ids of the FM digest's buttons: the digest job renders them, a command handles the click. */
+export const DUE_ACTIONS = { done: 'due.done', later: 'due.later' } as const;
 
 export function toCaseClock(c: CaseWithContacts, transfersStarted: ReadonlySet<string>): CaseClock {
   return {

@@ -3,7 +3,7 @@
  * team's caseloads, lets the team change it, and confirms it — each step in one transaction with its
  * audit entries and messages. Used by `/fm runde`, its buttons and the scheduled job.
  */
-import type { CommandDeps } from '../../commands/types.js';
+import type { CommandDeps } from './context.js';
 import { caseloadRatio, type Person, type Team } from '../config/org.js';
 import { loadsFor, proposeAssignment, type FmLoad, type LeftOutReason, type RoundFm } from '../domain/assignment.js';
 import { UserError } from '../domain/errors.js';
@@ -24,7 +24,7 @@ import {
   type Message,
 } from '../messaging/reply.js';
 import type { CaseRecord, RoundRecord, RoundRow } from '../store/ports.js';
-import { raiseCapacityEscalation } from './escalations.js';
+import { raiseCapacityEscalation } from './escalations/index.js';
 import { absencesOf } from './people.js';
 
 /** How far back "recent rounds" reach for spreading equal choices (R14: even distribution). */

@@ -4,8 +4,8 @@
  * Brandt (tl-fm-ue25, deputy Tobias Krüger) for FM Ü25; Lena Schröder (ifk-lena) refers from M&I 1.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseThreadVote, raiseCapacityEscalation, raiseEscalation } from '../../src/app/escalations.js';
-import type { ActionResponse, BotResponse, Caller } from '../../src/app/ports.js';
+import { parseThreadVote, raiseCapacityEscalation, raiseEscalation } from '../../src/services/escalations/index.js';
+import type { ActionResponse, BotResponse, Caller } from '../../src/messaging/ports.js';
 import { toPlainText, type Message } from '../../src/messaging/reply.js';
 import { escalationParentKey, type OutboxItem } from '../../src/store/ports.js';
 import { createWorld, exampleOrg, type World } from '../support/world.js';

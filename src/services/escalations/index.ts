@@ -15,28 +15,20 @@
  * outcome in the same transaction. The channel only ever sees case codes; the client reference, the reason
  * and comments go by direct message.
  */
-import type { CommandDeps } from '../../commands/types.js';
-import type { Person, Team } from '../config/org.js';
-import { addMonths, STANDARD_MONTHS } from '../domain/due.js';
-import { UserError } from '../domain/errors.js';
-import { checkExtension } from '../domain/extension.js';
-import { isExitReason, isSuccessfulExit, type ExitReason } from '../domain/exit.js';
-import { formatInTimeZone } from '../domain/format.js';
-import { formatGermanDate, type Instant, type LocalDate } from '../domain/time.js';
-import { escalationTexts as T } from '../i18n/escalations.js';
-import { exitReasonLabel } from '../i18n/lifecycle.js';
-import { actions, facts, heading, list, mention, message, text, type Block, type Message } from '../messaging/reply.js';
-import {
-  escalationParentKey,
-  OpenEscalationExistsError,
-  type CaseProgress,
-  type CaseRecord,
-  type EscalationKind,
-  type EscalationRecord,
-  type EscalationVote,
-  type EscalationVoteChoice,
-} from '../store/ports.js';
-import { isAbsent } from './people.js';
+import type { CommandDeps } from '../context.js';
+import type { Person, Team } from '../../config/org.js';
+import { addMonths, STANDARD_MONTHS } from '../../domain/due.js';
+import { UserError } from '../../domain/errors.js';
+import { checkExtension } from '../../domain/extension.js';
+import { isExitReason, isSuccessfulExit, type ExitReason } from '../../domain/exit.js';
+import { formatInTimeZone } from '../../domain/format.js';
+import { formatGermanDate, type Instant, type LocalDate } from '../../domain/time.js';
+import { escalationTexts as T } from '../../i18n/escalations.js';
+import { exitReasonLabel } from '../../i18n/lifecycle.js';
+import { actions, facts, heading, list, mention, message, text, type Block, type Message } from '../../messaging/reply.js';
+import { escalationParentKey, OpenEscalationExistsError, type CaseProgress, type CaseRecord, type EscalationRecord, type EscalationVote } from '../../store/ports.js';
+import { type EscalationKind, type EscalationVoteChoice } from '../../domain/vocabulary.js';
+import { isAbsent } from '../people.js';
 
 export type EscalationDeps = Pick<CommandDeps, 'org' | 'store' | 'clock' | 'calendar'>;
 
