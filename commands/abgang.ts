@@ -10,18 +10,23 @@ import { exitViolation, EXIT_REASONS, isExitReason, isSuccessfulExit, type ExitR
 import { formatGermanDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
-import type { CaseProgress } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, changeCase, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
-import { closeForEndedCase } from '../src/services/escalations/index.js';
+import { endCase } from '../src/services/caseLifecycle.js';
+import { activeCaseFor, CASE_KEY, caseChoice, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 const KEYS = [CASE_KEY, 'grund', 'empfehlung'] as const;
 
 export const abgang: CommandDefinition = {
   name: 'abgang',
+  roles: EVERYONE,
+  help: commandHelp.abgang,
+  teamsMenu: {
+    personal: { priority: 30, description: M.abgang },
+  },
   keys: KEYS,
   maxPositionals: 1,
   form: exitForm,
@@ -33,17 +38,7 @@ export const abgang: CommandDefinition = {
 
     const referrerTold = record.referringPersonId !== ctx.actor.id;
     ctx.store.transaction(() => {
-      const changes: CaseProgress = { endedOn: today, endReason: reason, exitSuccessful: successful };
-      if (recommendation !== undefined) changes.exitRecommendation = recommendation;
-      changeCase(ctx, record, {
-        from: ['aktiv'],
-        to: 'beendet',
-        changes,
-        now,
-        action: 'case.exit',
-        details: { endReason: reason, endedOn: today, successful, withRecommendation: recommendation !== undefined },
-      });
-      closeForEndedCase(ctx, record.caseCode, ctx.actor.id, now);
+      endCase(ctx, record, { reason, recommendation, actorId: ctx.actor.id, now });
       if (referrerTold) {
         ctx.store.outbox.enqueue({
           dedupeKey: directKey('case.return', record.caseCode, record.referringPersonId),

@@ -3,13 +3,19 @@
  * The referring IFK gets the reason by direct message; on disagreement the two team leads decide (R7).
  */
 import { caseTexts, declineTexts as T } from '../src/i18n/cases.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
 import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 export const ablehnen: CommandDefinition = {
   name: 'ablehnen',
+  roles: EVERYONE,
+  help: commandHelp.ablehnen,
+  teamsMenu: {
+    personal: { priority: 50, description: M.ablehnen },
+  },
   keys: [CASE_KEY, 'grund'],
   maxPositionals: 1,
   form: declineForm,

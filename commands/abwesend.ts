@@ -8,14 +8,20 @@ import { absencesOf, actingFor } from '../src/services/people.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import { absenceTexts as T } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
 import { CASELOAD_STATUSES } from '../src/domain/vocabulary.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 export const abwesend: CommandDefinition = {
   name: 'abwesend',
+  roles: EVERYONE,
+  help: commandHelp.abwesend,
+  teamsMenu: {
+    personal: { priority: 20, description: M.abwesend },
+  },
   keys: ['von', 'bis', 'person'],
   maxPositionals: 0,
   form: absenceForm,

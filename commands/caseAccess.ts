@@ -15,7 +15,7 @@ import { lifecycleTexts } from '../src/i18n/lifecycle.js';
 import { referralTexts } from '../src/i18n/commands.js';
 import { lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import type { FormField } from '../src/messaging/reply.js';
-import type { CaseProgress, CaseRecord } from '../src/store/ports.js';
+import type { CaseRecord } from '../src/store/ports.js';
 import type { CaseStatus } from '../src/domain/vocabulary.js';
 import type { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
@@ -181,17 +181,5 @@ export function activeCaseFor(
   return { record, now, today };
 }
 
-/**
- * Moves the case from one of `from` to `to` (compare-and-set) and records who did it, inside the caller's
- * transaction; refuses when someone changed the case meanwhile, so a second submit or a race changes nothing.
- */
-export function changeCase(
-  ctx: CommandContext,
-  record: CaseRecord,
-  change: { from: readonly CaseStatus[]; to: CaseStatus; changes: CaseProgress; now: number; action: string; details: Record<string, unknown> },
-): CaseRecord {
-  const changed = ctx.store.cases.transition(record.caseCode, change.from, change.to, change.changes, change.now);
-  if (!changed) throw new UserError(T.changedMeanwhile(record.caseCode));
-  ctx.store.audit.record({ at: change.now, actorId: ctx.actor.id, action: change.action, caseCode: record.caseCode, details: change.details });
-  return changed;
-}
+/** The generic state change lives with the case lifecycle (services); re-exported for the commands. */
+export { changeCase } from '../src/services/caseLifecycle.js';

@@ -22,13 +22,14 @@ import { formatInTimeZone } from '../src/domain/format.js';
 import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
 import { exitReasonLabel, exitTexts } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Form, type FormField, type Message } from '../src/messaging/reply.js';
 import type { CaseRecord, EscalationRecord } from '../src/store/ports.js';
 import type { CaseStatus, EscalationVoteChoice } from '../src/domain/vocabulary.js';
 import { CASE_KEY, findCase, leadsTeam, MAX_REASON_LENGTH, mayActOnCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
-import type { ActionDefinition, CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type ActionDefinition, type CommandContext, type CommandDefinition } from './types.js';
 
 const RAISED_BY_COMMAND = ['zugang', 'abgang'] as const;
 type CommandKind = (typeof RAISED_BY_COMMAND)[number];
@@ -37,6 +38,12 @@ const NEEDED_STATUS: Record<CommandKind, CaseStatus> = { zugang: 'abgelehnt', ab
 
 export const eskalieren: CommandDefinition = {
   name: 'eskalieren',
+  roles: EVERYONE,
+  help: commandHelp.eskalieren,
+  teamsMenu: {
+    personal: { priority: 10, description: M.eskalieren },
+    groupChat: { priority: 40, description: M.eskalieren },
+  },
   keys: [CASE_KEY, 'art', 'grund', 'abgangsgrund', 'empfehlung'],
   maxPositionals: 1,
   form: raiseForm,
@@ -203,6 +210,12 @@ function voted(ctx: CommandContext, input: VoteInput): Message {
 /** `/fm eskalation-zustimmen 3` — the "Zustimmen" button, typed. */
 export const eskalationZustimmen: CommandDefinition = {
   name: ESCALATION_COMMANDS.approve,
+  roles: EVERYONE,
+  help: commandHelp.eskalationZustimmen, // described in eskalieren's entry
+  teamsMenu: {
+    team: { priority: 10, description: M.eskalationZustimmen },
+    groupChat: { priority: 30, description: M.eskalationZustimmenShort },
+  },
   keys: VOTE_KEYS,
   maxPositionals: 1,
   run: (ctx, input) => voted(ctx, readVote(input, 'approve')),
@@ -211,6 +224,11 @@ export const eskalationZustimmen: CommandDefinition = {
 /** `/fm eskalation-ablehnen 3 kommentar="…"`; also the modal the "Ablehnen" button opens. */
 export const eskalationAblehnen: CommandDefinition = {
   name: ESCALATION_COMMANDS.reject,
+  roles: EVERYONE,
+  help: commandHelp.eskalationAblehnen, // described in eskalieren's entry
+  teamsMenu: {
+    groupChat: { priority: 20, description: M.eskalationAblehnen },
+  },
   keys: VOTE_KEYS,
   maxPositionals: 1,
   form: (ctx) => rejectForm(openForActor(ctx)),

@@ -10,17 +10,24 @@ import { isExitReason } from '../src/domain/exit.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts, statusLabel } from '../src/i18n/cases.js';
 import { caseViewTexts as T, dueLabel, dueLine, exitReasonLabel, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { CASE_KEY, clockOf, findCase, leadsTeam, mayActOnCase } from './caseAccess.js';
 import { stateOf } from './meine.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /** Due items listed; the later ones follow from these. */
 const ITEMS_SHOWN = 6;
 
 export const fall: CommandDefinition = {
   name: 'fall',
+  roles: EVERYONE,
+  help: commandHelp.fall,
+  teamsMenu: {
+    personal: { priority: 80, description: M.fall },
+    groupChat: { priority: 70, description: M.fall },
+  },
   keys: [CASE_KEY],
   maxPositionals: 1,
   run(ctx, input) {

@@ -1,35 +1,43 @@
-/** /fm hilfe — every subcommand with an example, and the Handlungsbedarf codes. */
-import { helpTexts as T } from '../src/i18n/commands.js';
-import { caseHelpEntries } from '../src/i18n/cases.js';
-import { escalationHelpEntries } from '../src/i18n/escalations.js';
-import { lifecycleHelpEntries } from '../src/i18n/lifecycle.js';
-import { dutyCommandTexts } from '../src/i18n/pings.js';
-import { roundTexts } from '../src/i18n/rounds.js';
+/** /fm hilfe — every subcommand of the registry with an example, and the Handlungsbedarf codes. */
+import { commandHelp, helpTexts as T, teamsMenuTexts } from '../src/i18n/help.js';
 import { keyGroupLabel, needLabel } from '../src/i18n/rules.js';
-import { heading, list, message, text, type Block } from '../src/messaging/reply.js';
-import type { CommandDefinition } from './types.js';
+import { heading, list, message, text, type Block, type Message } from '../src/messaging/reply.js';
+import { EVERYONE, type CommandContext, type CommandDefinition, type CommandRegistry } from './types.js';
 
 export const hilfe: CommandDefinition = {
   name: 'hilfe',
+  roles: EVERYONE,
+  help: commandHelp.hilfe,
+  teamsMenu: {
+    personal: { priority: 120, description: teamsMenuTexts.hilfe },
+    team: { priority: 120, description: teamsMenuTexts.hilfe },
+    groupChat: { priority: 120, description: teamsMenuTexts.hilfe },
+  },
   keys: [],
   maxPositionals: 0,
-  run(ctx) {
-    const blocks: Block[] = [heading(T.heading), text(T.intro)];
-    for (const entry of [...T.entries, ...roundTexts.help, ...caseHelpEntries, ...lifecycleHelpEntries, ...dutyCommandTexts.help, ...escalationHelpEntries]) blocks.push(text(`\`${entry.usage}\`\n${entry.text}`));
-    const groups = ['leistungsfaehigkeit', 'rahmenbedingungen', 'sonstige'] as const;
-    blocks.push(heading(T.needsHeading));
-    blocks.push(
-      list(
-        groups.map(
-          (g) =>
-            `${keyGroupLabel(g)}: ` +
-            ctx.needCatalogue
-              .filter((n) => n.keyGroup === g)
-              .map((n) => `${n.code} (${needLabel(n.code)})`)
-              .join(', '),
-        ),
-      ),
-    );
-    return message(T.heading, ...blocks);
-  },
+  run: (ctx, _input, commands) => helpMessage(ctx, commands),
 };
+
+/**
+ * Everyone sees every command, in registry order: the entries say who may use a command, and knowing what
+ * colleagues can do helps to ask them.
+ */
+export function helpMessage(ctx: CommandContext, commands: CommandRegistry): Message {
+  const blocks: Block[] = [heading(T.heading), text(T.intro)];
+  for (const entry of commands.flatMap((c) => c.help)) blocks.push(text(`\`${entry.usage}\`\n${entry.text}`));
+  blocks.push(heading(T.needsHeading), list(needLines(ctx)));
+  return message(T.heading, ...blocks);
+}
+
+/** The need codes (hb=…) per key group, with their labels. */
+function needLines(ctx: CommandContext): string[] {
+  const groups = ['leistungsfaehigkeit', 'rahmenbedingungen', 'sonstige'] as const;
+  return groups.map(
+    (g) =>
+      `${keyGroupLabel(g)}: ` +
+      ctx.needCatalogue
+        .filter((n) => n.keyGroup === g)
+        .map((n) => `${n.code} (${needLabel(n.code)})`)
+        .join(', '),
+  );
+}

@@ -1,4 +1,8 @@
-/** The registry of /fm subcommands. */
+/**
+ * The registry of /fm subcommands. The one list to extend for a new subcommand: everything else — routing,
+ * role check, /fm hilfe (in this order), the console's form walk-through and the Teams command menus
+ * (`npm run teams:manifest`) — comes from what each command file declares.
+ */
 import { abgang } from './abgang.js';
 import { ablehnen } from './ablehnen.js';
 import { abwesend } from './abwesend.js';
@@ -21,16 +25,17 @@ import { verlaengern } from './verlaengern.js';
 import { verlauf } from './verlauf.js';
 import { vormerken } from './vormerken.js';
 import { vormerkungen } from './vormerkungen.js';
-import type { ActionDefinition, CommandDefinition } from './types.js';
+import type { ActionDefinition, CommandDefinition, CommandRegistry } from './types.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [
+/** In the order of /fm hilfe: referral, round, intake, case lifecycle, own views, team duties, escalations. */
+export const COMMANDS: CommandRegistry = [
   hilfe, vormerken, vormerkungen, runde, uebernahme, ablehnen, uebergang, team,
-  meine, fall, kontakt, massnahme, gutachten, pruefung, standort, verlaengern, abgang, abwesend, termin, besuch,
+  kontakt, massnahme, gutachten, pruefung, standort, verlaengern, abgang, meine, fall, abwesend, termin, besuch,
   eskalieren, verlauf, eskalationZustimmen, eskalationAblehnen,
 ];
 
-export function findCommand(name: string): CommandDefinition | undefined {
-  return COMMANDS.find((c) => c.name === name);
+export function findCommand(name: string, commands: CommandRegistry = COMMANDS): CommandDefinition | undefined {
+  return commands.find((c) => c.name === name);
 }
 
 export const ACTIONS: readonly ActionDefinition[] = [...roundActions, ...dueActions, ...escalationActions];

@@ -10,17 +10,24 @@ import { RuleViolation, UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
 import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 const KEYS = [CASE_KEY, 'datum', 'art', 'zustimmung'] as const;
 
 export const kontakt: CommandDefinition = {
   name: 'kontakt',
+  roles: EVERYONE,
+  help: commandHelp.kontakt,
+  teamsMenu: {
+    personal: { priority: 70, description: M.kontakt },
+    groupChat: { priority: 60, description: M.kontakt },
+  },
   keys: KEYS,
   maxPositionals: 1,
   form: contactForm,

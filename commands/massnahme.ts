@@ -3,20 +3,21 @@
  * interval for measures applies meanwhile (R15). The switch itself is shared with /fm gutachten.
  */
 import { contactPolicy } from '../src/services/clocks.js';
-import { dueItems } from '../src/domain/due.js';
+import { contactCadence, dueItems } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { contactTexts, lifecycleTexts as L, measureTexts as T } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, changeCase, clockOf } from './caseAccess.js';
 import type { ParsedCommand } from './parse.js';
 import { YES_NO } from './fields.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, listingOf, type CommandContext, type CommandDefinition, type CommandListing } from './types.js';
 
-/** What distinguishes the two R15 switches. */
-export interface CaseSwitch {
+/** What distinguishes the two R15 switches; each declares its own listing (roles, help, Teams menu). */
+export interface CaseSwitch extends CommandListing {
   name: string;
   /** Forms cannot send a bare word, so the value may also come as `<key>=ja|nein`. */
   key: string;
@@ -39,6 +40,7 @@ export interface CaseSwitch {
 
 export function caseSwitchCommand(sw: CaseSwitch): CommandDefinition {
   return {
+    ...listingOf(sw),
     name: sw.name,
     keys: [CASE_KEY, sw.key],
     maxPositionals: 2,
@@ -100,13 +102,17 @@ function switchForm(ctx: CommandContext, sw: CaseSwitch): Form {
 
 export const massnahme = caseSwitchCommand({
   name: 'massnahme',
+  roles: EVERYONE,
+  help: commandHelp.massnahme,
+  teamsMenu: {
+    team: { priority: 50, description: M.massnahme },
+  },
   key: T.key,
   field: 'inMeasure',
   action: 'case.measure',
   texts: T,
   fieldLabel: T.fieldTeilnahme,
   notes(ctx, record, on) {
-    const policy = contactPolicy(ctx);
-    return [T.rhythm(on, on ? policy.measureIntervalMonths : policy.intervalMonths[record.group])];
+    return [T.rhythm(on, contactCadence(record.group, on, contactPolicy(ctx)))];
   },
 });

@@ -9,9 +9,10 @@ import { dueItems, type DueItem } from '../src/domain/due.js';
 import { addDays, formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { statusLabel } from '../src/i18n/cases.js';
 import { dueLabel, dueLine, mineTexts as T, type DueState } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { heading, list, message, text, type Block } from '../src/messaging/reply.js';
 import type { CaseWithContacts } from '../src/store/ports.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /**
  * Follow-ups are shown from 30 days before to 30 days after their date: nothing records that a follow-up
@@ -28,6 +29,12 @@ interface Row {
 
 export const meine: CommandDefinition = {
   name: 'meine',
+  roles: EVERYONE,
+  help: commandHelp.meine,
+  teamsMenu: {
+    personal: { priority: 90, description: M.meine },
+    groupChat: { priority: 80, description: M.meine },
+  },
   keys: [],
   maxPositionals: 0,
   run(ctx) {

@@ -8,14 +8,15 @@ import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { lifecycleTexts as L, reviewTexts as T } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, changeCase, clockOf, readHappenedOn } from './caseAccess.js';
 import { FieldReader } from './fields.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, listingOf, type CommandContext, type CommandDefinition, type CommandListing } from './types.js';
 
-/** What distinguishes the dated talks of the lifecycle. */
-export interface CaseTalk {
+/** What distinguishes the dated talks of the lifecycle; each declares its own listing (roles, help, Teams menu). */
+export interface CaseTalk extends CommandListing {
   name: string;
   field: 'lastReviewOn' | 'locationTalkOn';
   action: string;
@@ -40,6 +41,7 @@ export interface CaseTalk {
 
 export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
   return {
+    ...listingOf(talk),
     name: talk.name,
     keys: [CASE_KEY, 'datum'],
     maxPositionals: 1,
@@ -88,6 +90,11 @@ function talkForm(ctx: CommandContext, talk: CaseTalk): Form {
 
 export const pruefung = caseTalkCommand({
   name: 'pruefung',
+  roles: EVERYONE,
+  help: commandHelp.pruefung,
+  teamsMenu: {
+    team: { priority: 30, description: M.pruefung },
+  },
   field: 'lastReviewOn',
   action: 'case.review',
   dueKind: 'review',

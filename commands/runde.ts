@@ -7,6 +7,7 @@ import type { Team } from '../src/config/org.js';
 import { parseCaseCode } from '../src/domain/caseCode.js';
 import { UserError } from '../src/domain/errors.js';
 import { roundTexts as T } from '../src/i18n/rounds.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { message, text, type Message } from '../src/messaging/reply.js';
 import {
   ROUND_ACTIONS,
@@ -21,10 +22,16 @@ import {
 } from '../src/services/rounds.js';
 import type { ActionResponse } from '../src/messaging/ports.js';
 import type { RoundRecord } from '../src/store/ports.js';
-import type { ActionDefinition, CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type ActionDefinition, type CommandContext, type CommandDefinition } from './types.js';
 
 export const runde: CommandDefinition = {
   name: 'runde',
+  roles: EVERYONE,
+  help: commandHelp.runde,
+  teamsMenu: {
+    team: { priority: 110, description: M.runde },
+    groupChat: { priority: 110, description: M.runde },
+  },
   keys: ['team', 'fm'],
   maxPositionals: 2,
   run(ctx, input) {

@@ -4,10 +4,17 @@
  */
 import { formatGermanDate } from '../src/domain/time.js';
 import { lifecycleTexts as L, locationTexts as T } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { caseTalkCommand } from './pruefung.js';
+import { EVERYONE } from './types.js';
 
 export const standort = caseTalkCommand({
   name: 'standort',
+  roles: EVERYONE,
+  help: commandHelp.standort, // described in pruefung's entry
+  teamsMenu: {
+    team: { priority: 20, description: M.standort },
+  },
   field: 'locationTalkOn',
   action: 'case.location_talk',
   dueKind: 'location_talk',

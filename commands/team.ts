@@ -7,9 +7,10 @@ import { caseloadRatio, type Person, type Team } from '../src/config/org.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { teamTexts as T } from '../src/i18n/cases.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
 import type { CaseStatus } from '../src/domain/vocabulary.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /** Statuses a case can have after its intake; a late intake stays counted when the case moves on. */
 const AFTER_INTAKE: readonly CaseStatus[] = ['aktiv', 'strittig', 'beendet'];
@@ -19,6 +20,12 @@ const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFracti
 
 export const team: CommandDefinition = {
   name: 'team',
+  roles: EVERYONE,
+  help: commandHelp.team,
+  teamsMenu: {
+    team: { priority: 100, description: M.team },
+    groupChat: { priority: 100, description: M.teamShort },
+  },
   keys: ['team'],
   maxPositionals: 0,
   run(ctx, input) {

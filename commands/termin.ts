@@ -6,16 +6,23 @@
 import { UserError } from '../src/domain/errors.js';
 import { addDays, formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import { dutyCommandTexts as T } from '../src/i18n/pings.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { message, text } from '../src/messaging/reply.js';
 import type { DutyKind } from '../src/domain/vocabulary.js';
 import { FieldReader } from './fields.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 import type { ParsedCommand } from './parse.js';
 
 const KINDS = { dienstbesprechung: 'dienstbesprechung', austausch: 'austausch', 'fm-austausch': 'fm_austausch', netzwerk: 'netzwerk' } as const;
 
 export const termin: CommandDefinition = {
   name: 'termin',
+  roles: EVERYONE,
+  help: commandHelp.termin,
+  teamsMenu: {
+    team: { priority: 80, description: M.termin },
+    groupChat: { priority: 50, description: M.terminShort },
+  },
   keys: ['art', 'datum'],
   maxPositionals: 0,
   run(ctx, input) {
@@ -31,6 +38,11 @@ export const termin: CommandDefinition = {
 
 export const besuch: CommandDefinition = {
   name: 'besuch',
+  roles: EVERYONE,
+  help: commandHelp.besuch,
+  teamsMenu: {
+    team: { priority: 70, description: M.besuch },
+  },
   keys: ['team', 'datum'],
   maxPositionals: 0,
   run(ctx, input) {

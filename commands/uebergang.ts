@@ -11,11 +11,12 @@ import { intakeDeadline } from '../src/domain/intake.js';
 import { formatGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts, transferTexts as T } from '../src/i18n/cases.js';
 import { referralTexts } from '../src/i18n/commands.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import { OpenCaseExistsError, type CaseRecord } from '../src/store/ports.js';
 import { OPEN_STATUSES } from '../src/domain/vocabulary.js';
 import { assertMayActOn, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /** `endReason` of a U25 case that ended by the Ü25 intake. */
 export const TRANSFER_END_REASON = 'uebergang-ue25';
@@ -27,6 +28,11 @@ export const latestTransferFlag: (u25Until: string) => LocalDate = u25Transition
 
 export const uebergang: CommandDefinition = {
   name: 'uebergang',
+  roles: EVERYONE,
+  help: commandHelp.uebergang,
+  teamsMenu: {
+    team: { priority: 60, description: M.uebergang },
+  },
   keys: [CASE_KEY],
   maxPositionals: 1,
   form: transferForm,

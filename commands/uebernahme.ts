@@ -6,12 +6,13 @@
 import { addMonths, STANDARD_MONTHS } from '../src/domain/due.js';
 import { formatGermanDate, parseGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts, intakeTexts as T } from '../src/i18n/cases.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Block, type Form, type Message } from '../src/messaging/reply.js';
 import type { CaseProgress, CaseRecord } from '../src/store/ports.js';
 import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
 import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 import { closeForEndedCase } from '../src/services/escalations/index.js';
 import { TRANSFER_END_REASON } from './uebergang.js';
 
@@ -26,6 +27,11 @@ interface Intake {
 
 export const uebernahme: CommandDefinition = {
   name: 'uebernahme',
+  roles: EVERYONE,
+  help: commandHelp.uebernahme,
+  teamsMenu: {
+    personal: { priority: 60, description: M.uebernahme },
+  },
   keys: KEYS,
   maxPositionals: 1,
   form: intakeForm,

@@ -1,27 +1,35 @@
 /**
- * /fm verlaengern FM-… monate=N grund="…" — extends a case (R19): up to 12 months at a time, at most two
- * extensions and 48 months in all. Past 48 months (up to 60) only with the team lead's consent: an FM's
- * request is recorded as pending and the lead(s) told; a lead extending the case gives that consent.
+ * /fm verlaengern FM-… monate=N grund="…" — extends a case (R19): up to 12 months at a time; two extensions
+ * within 48 months need nobody's consent. A third extension, or one past 48 months (up to 60), only with the
+ * team lead's consent: an FM's request is recorded as pending and the lead(s) told; a lead extending the case
+ * gives that consent.
  * Every extension is documented with its reason as an extension record.
  */
-import { addMonths, LIMIT_MONTHS, monthsBetween, STANDARD_MONTHS } from '../src/domain/due.js';
+import { monthsBetween } from '../src/domain/due.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
-import { checkExtension, MAX_EXTENSION_MONTHS } from '../src/domain/extension.js';
+import { checkExtension, MAX_EXTENSION_MONTHS, type ConsentReason } from '../src/domain/extension.js';
 import { formatGermanDate, type Instant, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { extensionTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { PendingExtensionExistsError, type CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, leadsTeam, readReason } from './caseAccess.js';
+import { grantExtension, plannedEndOf } from '../src/services/caseLifecycle.js';
 import { raiseEscalation } from '../src/services/escalations/index.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 const KEYS = [CASE_KEY, 'monate', 'grund'] as const;
 
 export const verlaengern: CommandDefinition = {
   name: 'verlaengern',
+  roles: EVERYONE,
+  help: commandHelp.verlaengern,
+  teamsMenu: {
+    personal: { priority: 40, description: M.verlaengern },
+  },
   keys: KEYS,
   maxPositionals: 1,
   form: extensionForm,
@@ -34,7 +42,7 @@ export const verlaengern: CommandDefinition = {
     }
 
     const intakeOn = record.intakeOn!; // every active case has been taken in
-    const plannedEndOn = plannedEnd(record);
+    const plannedEndOn = plannedEndOf(record);
     const extensions = record.extensions ?? 0;
     const leadConsent = leadsTeam(ctx, record.receivingTeamId);
     const result = checkExtension({ intakeOn, plannedEndOn, extensions, months, leadConsent });
@@ -45,30 +53,11 @@ export const verlaengern: CommandDefinition = {
     }
     const total = monthsBetween(intakeOn, result.newPlannedEnd);
 
-    if (result.needsConsent) return requestConsent(ctx, record, months, reason, result.newPlannedEnd, total, now);
+    if (result.needsConsent) return requestConsent(ctx, record, months, reason, result.newPlannedEnd, total, result.consentReason, now);
 
-    const pastLimit = result.newPlannedEnd > addMonths(intakeOn, LIMIT_MONTHS);
-    ctx.store.transaction(() => {
-      const changed = ctx.store.cases.transition(
-        record.caseCode,
-        ['aktiv'],
-        'aktiv',
-        { extensions: extensions + 1, plannedEndOn: result.newPlannedEnd },
-        now,
-      );
-      if (!changed) throw new UserError(caseTexts.changedMeanwhile(record.caseCode));
-      const request = requestOrRefuse(ctx, record, months, reason, now);
-      ctx.store.extensions.decide(request.id, 'granted', ctx.actor.id, now);
-      ctx.store.audit.record({
-        at: now,
-        actorId: ctx.actor.id,
-        action: 'case.extension.granted',
-        caseCode: record.caseCode,
-        details: { months, plannedEndOn: result.newPlannedEnd, extensions: extensions + 1, totalMonths: total, leadConsent: pastLimit },
-      });
-    });
-
-    const end = formatGermanDate(result.newPlannedEnd);
+    // R19: the one place an extension is granted (the lead's direct extension is the consent).
+    const granted = grantExtension(ctx, record, { months, reason, leadConsent, actorId: ctx.actor.id, now });
+    const end = formatGermanDate(granted.newPlannedEnd);
     const blocks = [
       heading(T.grantedHeading),
       facts(
@@ -76,20 +65,15 @@ export const verlaengern: CommandDefinition = {
         [caseTexts.factClient, record.clientRef],
         [T.factMonths, T.monthsValue(months)],
         [T.factEnd, end],
-        [T.factTotal, T.monthsValue(total)],
-        [T.factCount, T.countValue(extensions + 1)],
+        [T.factTotal, T.monthsValue(granted.totalMonths)],
+        [T.factCount, T.countValue(granted.extensions)],
         [T.factReason, reason],
       ),
     ];
-    if (pastLimit) blocks.push(text(T.leadConsentGiven));
+    if (granted.withConsent) blocks.push(text(T.leadConsentGiven));
     return message(T.grantedSummary(record.caseCode, end), ...blocks);
   },
 };
-
-/** R18: cases taken in before the planned end was recorded run 24 months from the intake. */
-function plannedEnd(record: CaseRecord): LocalDate {
-  return record.plannedEndOn ?? addMonths(record.intakeOn!, STANDARD_MONTHS);
-}
 
 function readRequest(input: ParsedCommand): { months: number; reason: string } {
   const f = new FieldReader(input);
@@ -111,7 +95,10 @@ function requestOrRefuse(ctx: CommandContext, record: CaseRecord, months: number
   }
 }
 
-/** R19: past 48 months the team lead decides; the request waits, the lead(s) learn of it (case code only). */
+/**
+ * R19: a third extension, or one past 48 months, the team lead decides; the request waits, the lead(s) learn
+ * of it (case code only).
+ */
 function requestConsent(
   ctx: CommandContext,
   record: CaseRecord,
@@ -119,6 +106,7 @@ function requestConsent(
   reason: string,
   newPlannedEnd: LocalDate,
   total: number,
+  consentReason: ConsentReason,
   now: Instant,
 ): Message {
   const team = ctx.org.team(record.receivingTeamId);
@@ -133,7 +121,7 @@ function requestConsent(
       caseCode: record.caseCode,
       details: { requestId: request.id, months, plannedEndOn: newPlannedEnd, totalMonths: total },
     });
-    // R19: past 48 months only with the team lead's consent, decided in the team's escalation thread.
+    // R19: only with the team lead's consent, decided in the team's escalation thread.
     raiseEscalation(ctx, { kind: 'verlaengerung', caseCode: record.caseCode, extensionId: request.id, raisedBy: ctx.actor.id, reason, now });
   });
   return message(
@@ -146,7 +134,7 @@ function requestConsent(
       [T.factTotal, T.monthsValue(total)],
       [T.factReason, reason],
     ),
-    text(T.pendingText(team?.name ?? record.receivingTeamId, leads.length > 0)),
+    text(T.pendingText(consentReason, team?.name ?? record.receivingTeamId, leads.length > 0)),
   );
 }
 
@@ -156,7 +144,7 @@ function extensionForm(ctx: CommandContext): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      caseChoice(ctx, ['aktiv'], T.formWhat, (r) => T.optionEnd(formatGermanDate(plannedEnd(r)), r.extensions ?? 0), undefined, true),
+      caseChoice(ctx, ['aktiv'], T.formWhat, (r) => T.optionEnd(formatGermanDate(plannedEndOf(r)), r.extensions ?? 0), undefined, true),
       {
         kind: 'select',
         key: 'monate',

@@ -8,15 +8,21 @@ import { UserError } from '../src/domain/errors.js';
 import { formatInTimeZone } from '../src/domain/format.js';
 import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
 import { type AuditEntry, type CaseRecord, type EscalationRecord } from '../src/store/ports.js';
 import { ESCALATION_KINDS, type EscalationKind } from '../src/domain/vocabulary.js';
 import { CASE_KEY, findCase, leadsTeam } from './caseAccess.js';
 import { involvedCaseChoice } from './eskalieren.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 export const verlauf: CommandDefinition = {
   name: 'verlauf',
+  roles: EVERYONE,
+  help: commandHelp.verlauf,
+  teamsMenu: {
+    groupChat: { priority: 10, description: M.verlauf },
+  },
   keys: [CASE_KEY],
   maxPositionals: 1,
   form: (ctx) => ({

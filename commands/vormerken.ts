@@ -10,6 +10,7 @@ import { intakeDeadline } from '../src/domain/intake.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import type { Team } from '../src/config/org.js';
 import { reasonLabel, referralTexts as T } from '../src/i18n/commands.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { keyGroupLabel, needLabel, violationText } from '../src/i18n/rules.js';
 import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { OpenCaseExistsError } from '../src/store/ports.js';
@@ -38,14 +39,16 @@ const u25Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const vormerken: CommandDefinition = {
   name: 'vormerken',
+  roles: ['ifk'], // R3: only IFK refer
+  refusal: (actor) => new UserError(T.onlyIfk(actor.roles.join(', ')), undefined, 'R3'),
+  help: commandHelp.vormerken,
+  teamsMenu: {
+    personal: { priority: 110, description: M.vormerken },
+  },
   keys: KEYS,
   maxPositionals: 0,
-  form: (ctx) => {
-    assertIfk(ctx);
-    return referralForm(ctx);
-  },
+  form: referralForm,
   run(ctx, input) {
-    assertIfk(ctx);
     const access = readReferral(ctx, input);
     const today = ctx.calendar.today(ctx.clock.now());
     const verdict = checkAccess(access.input, today, ctx.needCatalogue);
@@ -117,10 +120,6 @@ export const vormerken: CommandDefinition = {
     return confirmation(record.caseCode, access.clientRef, access.input, verdict.countedNeeds, deadline, receiving);
   },
 };
-
-function assertIfk(ctx: CommandContext): void {
-  if (!ctx.actor.roles.includes('ifk')) throw new UserError(T.onlyIfk(ctx.actor.roles.join(', ')), undefined, 'R3');
-}
 
 function readReferral(ctx: CommandContext, input: ParsedCommand): { clientRef: string; input: AccessInput } {
   const f = new FieldReader(input);

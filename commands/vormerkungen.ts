@@ -5,12 +5,20 @@
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { listTexts as T, referralTexts } from '../src/i18n/commands.js';
+import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { heading, list, message, text } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import type { CommandContext, CommandDefinition } from './types.js';
+import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 export const vormerkungen: CommandDefinition = {
   name: 'vormerkungen',
+  roles: EVERYONE,
+  help: commandHelp.vormerkungen,
+  teamsMenu: {
+    personal: { priority: 100, description: M.vormerkungen },
+    team: { priority: 90, description: M.vormerkungenTeam },
+    groupChat: { priority: 90, description: M.vormerkungen },
+  },
   keys: [],
   maxPositionals: 0,
   run(ctx) {

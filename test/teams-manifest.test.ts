@@ -3,10 +3,10 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
-import { toPlainText } from '../src/messaging/reply.js';
-import { createWorld, type World } from './support/world.js';
+import { teamsCommandLists } from '../commands/teamsMenu.js';
+import { withCommandLists } from '../scripts/teams-manifest.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object with the plugin as `default`.
 const addFormats = ajvFormats.default;
@@ -63,12 +63,6 @@ function readPng(file: string): { width: number; height: number; colorType: numb
   };
 }
 
-let world: World | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
 describe('Teams app package (teams/)', () => {
   it('has a manifest valid against the Teams manifest schema v1.30', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
@@ -112,15 +106,17 @@ describe('Teams app package (teams/)', () => {
     expect(bot.isNotificationOnly).toBe(false);
   });
 
-  it('offers the /fm subcommands of /fm hilfe in its command lists, at most 12 per scope as Teams allows', () => {
-    world = createWorld({ now: '2025-10-20T09:00:00+02:00' });
-    const help = world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, 'hilfe');
-    expect(help.kind).toBe('message');
-    const helped = new Set([...toPlainText(help.kind === 'message' ? help.message : { text: '', blocks: [] }).matchAll(/\/fm ([a-z-]+)/g)].map((m) => m[1]!));
+  it('has the command menus of the command registry: run npm run teams:manifest when this fails', () => {
+    const committed = fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8');
+    const generated = withCommandLists(committed, teamsCommandLists());
+    expect(generated, 'teams/manifest.json differs from the command registry: run npm run teams:manifest').toBe(committed);
+  });
 
+  it('offers at most 12 commands per scope, as Teams allows, each once, hilfe first, all of them known', () => {
     const lists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }> = manifest.bots[0].commandLists;
     const scopes = lists.flatMap((l) => l.scopes);
     expect(new Set(scopes).size).toBe(scopes.length); // one list per scope
+    expect(scopes).toEqual(['personal', 'team', 'groupChat']);
     const known = new Set(COMMANDS.map((c) => c.name));
     for (const list of lists) {
       expect(list.commands.length).toBeLessThanOrEqual(12);
@@ -130,6 +126,16 @@ describe('Teams app package (teams/)', () => {
       for (const title of titles) expect(known.has(title), title).toBe(true);
       for (const c of list.commands) expect(c.description.length).toBeGreaterThan(0);
     }
-    expect(new Set(lists.flatMap((l) => l.commands.map((c) => c.title)))).toEqual(helped);
+  });
+
+  it('keeps the rest of the manifest byte for byte when the menus change', () => {
+    const committed = fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8');
+    const [personal, ...others] = teamsCommandLists();
+    const shorter = [{ ...personal!, commands: personal!.commands.slice(0, 2) }, ...others];
+    const rewritten = withCommandLists(committed, shorter);
+    expect(JSON.parse(rewritten).bots[0].commandLists).toEqual(shorter);
+    const outside = (text: string) => text.replace(/"commandLists": \[[\s\S]*\n {6}\]/, '');
+    expect(outside(rewritten)).toBe(outside(committed));
+    expect(withCommandLists(rewritten, teamsCommandLists())).toBe(committed);
   });
 });

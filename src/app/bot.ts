@@ -1,12 +1,14 @@
 /**
  * The application service behind every platform: identifies the caller, parses the /fm text (or a
- * submitted form), runs the subcommand and turns expected failures into German replies. Unexpected
- * errors propagate to the platform's central error handler.
+ * submitted form), checks the caller's roles against the subcommand's declared ones, runs it and turns
+ * expected failures into German replies. Unexpected errors propagate to the platform's central error handler.
  */
 import { checkShape } from '../../commands/fields.js';
 import { voteByThreadReply } from '../../commands/eskalieren.js';
+import { hilfe } from '../../commands/hilfe.js';
 import { COMMANDS, findAction, findCommand } from '../../commands/index.js';
 import { assertCleanText, parseCommandLine, type ParsedCommand } from '../../commands/parse.js';
+import type { CommandDefinition, CommandRegistry } from '../../commands/types.js';
 import type { CommandContext, CommandDeps } from '../services/context.js';
 import type { OrgIndex } from '../config/orgIndex.js';
 import type { Person } from '../config/org.js';
@@ -30,7 +32,11 @@ export interface BotDeps {
 export class Bot implements BotApi {
   private readonly deps: CommandDeps;
 
-  constructor(deps: BotDeps) {
+  /** `commands`: the registry to route by; tests pass the real one plus a fixture command. */
+  constructor(
+    deps: BotDeps,
+    private readonly commands: CommandRegistry = COMMANDS,
+  ) {
     this.deps = { ...deps, needCatalogue: deps.needCatalogue ?? DEFAULT_NEED_CATALOGUE };
   }
 
@@ -49,19 +55,21 @@ export class Bot implements BotApi {
   handleCommand(caller: Caller, text: string): BotResponse {
     return this.asActor(caller, (ctx) => {
       const parsed = parseCommandLine(text);
-      const def = findCommand(parsed.name || 'hilfe');
-      if (!def) throw new UserError(commonTexts.unknownSubcommand(parsed.name, COMMANDS.map((c) => c.name)));
+      // A bare /fm shows the help.
+      const def = this.command(parsed.name || hilfe.name);
+      assertMayUse(def, ctx.actor);
       const bare = parsed.args.size === 0 && parsed.positionals.length === 0;
       if (bare && def.form) return { kind: 'form', form: def.form(ctx) };
       checkShape(def, parsed);
-      return { kind: 'message', message: def.run(ctx, parsed) };
+      return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
     });
   }
 
   submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse {
     return this.asActor(caller, (ctx) => {
-      const def = findCommand(command);
-      if (!def) throw new UserError(commonTexts.unknownSubcommand(command, COMMANDS.map((c) => c.name)));
+      const def = this.command(command);
+      // Checked again on submit: a submission names its command itself and may come long after the form opened.
+      assertMayUse(def, ctx.actor);
       const parsed: ParsedCommand = { name: def.name, positionals: [], args: new Map() };
       for (const [key, value] of Object.entries(values)) {
         const trimmed = value.trim();
@@ -69,7 +77,7 @@ export class Bot implements BotApi {
         if (trimmed !== '') parsed.args.set(key.toLowerCase(), trimmed);
       }
       checkShape(def, parsed);
-      return { kind: 'message', message: def.run(ctx, parsed) };
+      return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
     });
   }
 
@@ -94,6 +102,12 @@ export class Bot implements BotApi {
     });
   }
 
+  private command(name: string): CommandDefinition {
+    const def = findCommand(name, this.commands);
+    if (!def) throw new UserError(commonTexts.unknownSubcommand(name, this.commands.map((c) => c.name)));
+    return def;
+  }
+
   private asActor<R extends ActionResponse = BotResponse>(caller: Caller, work: (ctx: CommandContext) => R): R | BotResponse {
     const actor = this.identify(caller);
     if (!actor) {
@@ -108,6 +122,12 @@ export class Bot implements BotApi {
       return refusal(problems);
     }
   }
+}
+
+/** The one role check of every subcommand: the roles it declares (commands/types.ts, CommandListing). */
+function assertMayUse(def: CommandDefinition, actor: Person): void {
+  if (actor.roles.some((role) => def.roles.includes(role))) return;
+  throw def.refusal?.(actor) ?? new UserError(commonTexts.notForRole(def.name, def.roles, actor.roles));
 }
 
 function refusal(problems: UserError[]): BotResponse {

@@ -165,7 +165,7 @@ function deriveTeams(vars: Vars, host: string, problems: string[]): TeamsEnv | u
   const present = names.filter((k) => vars[k]);
   const missing = names.filter((k) => !vars[k]);
   if (vars.TEAMS_LOCAL_NOAUTH === '1') {
-    // An empty app id disables authentication entirely in the Teams SDK (traps.md): loopback only.
+    // An empty app id disables authentication entirely in the Teams SDK (README, "Microsoft Teams"): loopback only.
     if (present.length > 0) problems.push(envText.teamsNoAuthWithCredentials);
     if (host !== '127.0.0.1') problems.push(envText.teamsNoAuthHost(host));
     return { auth: 'none' };

@@ -103,12 +103,18 @@ export const orgSchema = z.object({
     timezone: z.literal('Europe/Berlin', { error: (issue) => orgText.timezone(issue.input) }).default('Europe/Berlin'),
     /**
      * Contact policy overrides (R13, R15, R16); unset values follow Bremen 2025 (Ü25 every 3 months, U25
-     * monthly, 3 months in measures, minimum Ü25 6 / U25 9 a year for 90 % of the caseload).
+     * monthly, Ü25 3 months in measures — per group, or one number for both —, minimum Ü25 6 / U25 9
+     * qualified contacts in every 12 months for 90 % of the caseload; 0 switches the minimum off).
      */
     contacts: z
       .object({
         intervalMonths: z.object({ u25: z.number().int().min(1).max(12), ue25: z.number().int().min(1).max(12) }).partial().optional(),
-        measureIntervalMonths: z.number().int().min(1).max(12).optional(),
+        measureIntervalMonths: z
+          .union([
+            z.number().int().min(1).max(12),
+            z.object({ u25: z.number().int().min(1).max(12), ue25: z.number().int().min(1).max(12) }).partial(),
+          ])
+          .optional(),
         minPerYear: z.object({ u25: z.number().int().min(0).max(52), ue25: z.number().int().min(0).max(52) }).partial().optional(),
         share: z.number().min(0).max(1).optional(),
         reviewMonths: z.number().int().min(1).max(12).optional(),

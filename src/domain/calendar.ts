@@ -86,6 +86,13 @@ export class WorkCalendar {
     return this.isWorkingDay(d) ? d : this.nextWorkingDay(d);
   }
 
+  /** The last working day on or before d: where a deadline falls on a weekend or holiday. */
+  workingDayOnOrBefore(d: LocalDate): LocalDate {
+    let day = d;
+    while (!this.isWorkingDay(day)) day = addDays(day, -1);
+    return day;
+  }
+
   /** Working days in (from, to]; 0 when to is not after from. */
   workingDaysBetween(from: LocalDate, to: LocalDate): number {
     let count = 0;

@@ -1,12 +1,12 @@
 /**
  * Contact types an FM records, and which of them are "qualified" for the yearly minimum (R16).
- * The qualified ones mirror the VerBIS event types of the contact-management concept [003 §5, annex 1].
+ * The qualified ones mirror the VerBIS event types of the contact-management concept [KKM FM §5, annex 1].
  */
 import { addDays, type LocalDate } from './time.js';
 
 export const CONTACT_KINDS = [
   'persoenlich', // counselling talk in person (VerBIS: Beratungsvermerk)
-  'telefon', // qualified phone counselling, e.g. during therapy [003 §5]
+  'telefon', // qualified phone counselling, e.g. during therapy [KKM FM §5]
   'video', // counselling by video
   'aufsuchend', // outreach counselling (R33)
   'netzwerk', // talk with a network partner about the case, without the client

@@ -4,16 +4,19 @@
  * day on or after it (`dueOn`); the caller decides what is overdue, due today or due this week.
  */
 import type { WorkCalendar } from './calendar.js';
-import { addMonths, type LocalDate } from './time.js';
+import { addDays, addMonths, type LocalDate } from './time.js';
 import type { CaseStatus, Group } from './vocabulary.js';
 
 /** Contact density and review rhythm; the two jobcenters' instructions differ, so this is a setting. */
 export interface ContactPolicy {
   /** R13/R15: months between two counselling contacts. */
   intervalMonths: Record<Group, number>;
-  /** R15: months between contacts while the client is in an active labour-market measure. */
-  measureIntervalMonths: number;
-  /** R16: qualified contacts per year. */
+  /**
+   * R15: months between contacts while the client is in an active labour-market measure, for the groups
+   * where the policy has such a variant. A group without an entry keeps its usual interval in a measure.
+   */
+  measureIntervalMonths: Partial<Record<Group, number>>;
+  /** R16: qualified contacts per rolling 12 months; 0 switches the yearly minimum off for the group. */
   minPerYear: Record<Group, number>;
   /** R16: share of the active caseload that must meet the minimum (0.9). */
   share: number;
@@ -23,22 +26,77 @@ export interface ContactPolicy {
   contactRule?: string;
 }
 
-/** Bremen 2025 [000 §3.2]: U25 monthly, Ü25 every 3 months (R13). */
+/**
+ * Bremen 2025 [Bremen GA 2025 §3.2]: U25 monthly, Ü25 every 3 months (R13); Bremen has no measure variant for U25, so a
+ * U25 client in a measure is still seen monthly. Yearly minimum Ü25 6, U25 9 (R16).
+ */
 export const BREMEN_POLICY: ContactPolicy = {
   intervalMonths: { u25: 1, ue25: 3 },
-  measureIntervalMonths: 3,
+  measureIntervalMonths: { ue25: 3 },
   minPerYear: { u25: 9, ue25: 6 },
   share: 0.9,
   reviewMonths: 6,
   contactRule: 'R13',
 };
 
-/** Bremerhaven [002 §6.4]: monthly for everyone, every 3 months in active measures (R15). */
+/** Bremerhaven [Bremerhaven GA 2020 §6.4]: monthly for everyone, every 3 months in active measures (R15). */
 export const BREMERHAVEN_POLICY: ContactPolicy = {
   ...BREMEN_POLICY,
   intervalMonths: { u25: 1, ue25: 1 },
+  measureIntervalMonths: { u25: 3, ue25: 3 },
   contactRule: 'R15',
 };
+
+/** Days in the rolling year over which R16 counts qualified contacts (today and the 364 days before). */
+export const CONTACT_YEAR_DAYS = 365;
+
+/**
+ * R16 as a cadence: the longest gap between two contacts that still puts `perYear` of them into every
+ * window of 365 days. Any 365 consecutive days hold at least ⌊365 / gap⌋ contacts spaced at most `gap` days
+ * apart, so the gap is ⌊365 / perYear⌋: 60 days for 6 a year, 40 days for 9. Undefined when the minimum is off.
+ */
+export function minimumGapDays(perYear: number): number | undefined {
+  return perYear > 0 ? Math.floor(CONTACT_YEAR_DAYS / perYear) : undefined;
+}
+
+/** The contact rhythm a client is held to: the interval and its rule, and R16's longest gap where it binds. */
+export interface ContactCadence {
+  months: number;
+  /** R13, or R15 in a measure where the policy has a measure interval (or the policy's own rule). */
+  rule: string;
+  /** R16: days at most between two contacts, when that can come before the interval (else undefined). */
+  minimumGapDays?: number;
+}
+
+export function contactCadence(group: Group, inMeasure: boolean, policy: ContactPolicy): ContactCadence {
+  const measureMonths = inMeasure ? policy.measureIntervalMonths[group] : undefined;
+  const months = measureMonths ?? policy.intervalMonths[group];
+  const cadence: ContactCadence = { months, rule: measureMonths !== undefined ? 'R15' : (policy.contactRule ?? 'R13') };
+  const gap = minimumGapDays(policy.minPerYear[group]);
+  // A month has at most 31 days: a shorter gap comes first at least in some months.
+  if (gap !== undefined && gap < months * 31) cadence.minimumGapDays = gap;
+  return cadence;
+}
+
+/**
+ * The next contact: the earliest date any active rule asks for, from the last qualified contact (or the
+ * intake). The interval of R13 (or R15 in a measure, where the policy has it) and the yearly minimum of R16
+ * each give a latest date; the earlier one binds, and its rule is cited. A deadline on a weekend or holiday
+ * is brought forward to the working day before, so a client seen on each due day keeps every rule.
+ */
+export function nextContact(
+  c: Pick<CaseClock, 'group' | 'inMeasure' | 'lastContactOn' | 'intakeOn'>,
+  policy: ContactPolicy,
+): { ruleOn: LocalDate; rule: string } | undefined {
+  const base = c.lastContactOn ?? c.intakeOn;
+  if (base === undefined) return undefined;
+  const cadence = contactCadence(c.group, c.inMeasure, policy);
+  const byInterval = addMonths(base, cadence.months);
+  const byMinimum = cadence.minimumGapDays === undefined ? undefined : addDays(base, cadence.minimumGapDays);
+  return byMinimum !== undefined && byMinimum < byInterval
+    ? { ruleOn: byMinimum, rule: 'R16' }
+    : { ruleOn: byInterval, rule: cadence.rule };
+}
 
 /** What the due-date engine needs to know about one case. */
 export interface CaseClock {
@@ -81,7 +139,10 @@ export interface DueItem {
   caseCode: string;
   /** The working day on which the responsible person should be pinged. */
   dueOn: LocalDate;
-  /** The date the rule itself names, maybe a weekend or holiday; dueOn is the first working day on or after it. */
+  /**
+   * The date the rule itself names, maybe a weekend or holiday. dueOn is the first working day on or after
+   * it — except for contacts, whose date is a deadline: there it is the last working day on or before it.
+   */
   ruleOn: LocalDate;
   rule: string;
   /** followup: months after the exit (6, 12, 24); limit_48/limit_60: 48 or 60; duration_end: planned months in all. */
@@ -135,12 +196,17 @@ export function dueItems(c: CaseClock, policy: ContactPolicy, calendar: WorkCale
   if (c.status === 'vorgemerkt' || c.status === 'zugewiesen') add('intake', c.intakeDeadline, 'R4');
 
   if (c.status === 'aktiv') {
-    // R13/R15: the interval runs from the last contact (or the intake). While a medical or psychological
-    // report is pending the next talk waits for the documents (R15), so no ping at all.
-    const contactBase = c.lastContactOn ?? c.intakeOn;
-    if (!c.reportPending && contactBase !== undefined) {
-      const interval = c.inMeasure ? policy.measureIntervalMonths : policy.intervalMonths[c.group];
-      add('contact', addMonths(contactBase, interval), c.inMeasure ? 'R15' : (policy.contactRule ?? 'R13'));
+    // R13/R15/R16: the next contact by the rule that binds first (nextContact). While a medical or
+    // psychological report is pending the next talk waits for the documents (R15), so no ping at all.
+    const contact = c.reportPending ? undefined : nextContact(c, policy);
+    if (contact !== undefined) {
+      items.push({
+        kind: 'contact',
+        caseCode: c.caseCode,
+        dueOn: calendar.workingDayOnOrBefore(contact.ruleOn),
+        ruleOn: contact.ruleOn,
+        rule: contact.rule,
+      });
     }
 
     // R20: every six months from the start or the last review.

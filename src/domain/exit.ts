@@ -1,6 +1,6 @@
 /**
  * The exit of a case (Fallabgang): the reasons of R22 as codes, and the checks of R23 and R24.
- * The catalogue follows the Bremen instruction [000 §3.4]; the codes are what `/fm abgang grund=…` takes.
+ * The catalogue follows the Bremen instruction [Bremen GA 2025 §3.4]; the codes are what `/fm abgang grund=…` takes.
  */
 
 export const EXIT_REASONS = [

@@ -2,8 +2,8 @@ import type { WorkCalendar } from './calendar.js';
 import { addDays, type LocalDate } from './time.js';
 
 /**
- * How long intake may take after the flag. Bremen (2025, the default) says 14 working days [000 §3.1.3];
- * Bremerhaven's older instruction says a first talk within 14 days [002 §6.1] — hence a setting.
+ * How long intake may take after the flag. Bremen (2025, the default) says 14 working days [Bremen GA 2025 §3.1.3];
+ * Bremerhaven's older instruction says a first talk within 14 days [Bremerhaven GA 2020 §6.1] — hence a setting.
  */
 export interface IntakePeriod {
   days: number;

@@ -7,7 +7,7 @@
 export const ROLES = ['ifk', 'fm', 'teamlead', 'officelead', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** FM teams are split by age group (R3): under 25 and 25 or older. */
+/** FM teams are split by age group (R13): under 25 (U25) and 25 or older (Ü25). */
 export type Group = 'u25' | 'ue25';
 
 /** How a referral met the access criteria: formally (R1) or as an individual case (R2). */
@@ -19,20 +19,20 @@ export type CaseStatus = 'vorgemerkt' | 'zugewiesen' | 'aktiv' | 'abgelehnt' | '
 /** Statuses in which a client counts as having an open referral or case (one at a time). */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['vorgemerkt', 'zugewiesen', 'aktiv', 'strittig'];
 
-/** Statuses that count against an FM's caseload (R5). */
+/** Statuses that count against an FM's caseload (R13, R14). */
 export const CASELOAD_STATUSES: readonly CaseStatus[] = ['zugewiesen', 'aktiv'];
 
 /** Recurring team duties (R28–R32). */
 export type DutyKind = 'dienstbesprechung' | 'austausch' | 'fm_austausch' | 'netzwerk' | 'besuch';
 export const DUTY_KINDS: readonly DutyKind[] = ['dienstbesprechung', 'austausch', 'fm_austausch', 'netzwerk', 'besuch'];
 
-/** A request for a duration extension (R19–R21). */
+/** A request for a duration extension (R19). */
 export type ExtensionStatus = 'pending' | 'granted' | 'rejected';
 
-/** A weekly assignment round's proposal (R5, R6). */
+/** A weekly assignment round's proposal (R9). */
 export type RoundStatus = 'proposed' | 'confirmed' | 'superseded';
 
-/** What team leads decide in an escalation (R7, R19, R25, R5). */
+/** What team leads decide in an escalation: access (R7), exit (R25), extension (R19), capacity (R4). */
 export type EscalationKind = 'zugang' | 'abgang' | 'verlaengerung' | 'kapazitaet';
 export const ESCALATION_KINDS: readonly EscalationKind[] = ['zugang', 'abgang', 'verlaengerung', 'kapazitaet'];
 export type EscalationStatus = 'open' | 'approved' | 'rejected';

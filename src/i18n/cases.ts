@@ -182,29 +182,3 @@ export const teamTexts = {
   none: '—',
   ratio: (ratio: number) => `Betreuungsschlüssel 1:${ratio} je Vollzeitstelle (R13/R14).`,
 };
-
-/** Lines for /fm hilfe. */
-export const caseHelpEntries: { usage: string; text: string }[] = [
-  {
-    usage: '/fm uebernahme FM-2025-0001 datum=03.11.2025 warm=ja ziele=ja',
-    text:
-      'Übernahme erfassen (zuständige Fachkraft oder Teamleitung des FM-Teams): der Fall ist ab dem Datum aktiv. ' +
-      'Ohne warme Übergabe `warm=nein grund="…"` (R11). Nach der Frist von 14 Arbeitstagen zählt sie als verspätet (R4).',
-  },
-  {
-    usage: '/fm ablehnen FM-2025-0001 grund="Kunde lehnt Teilnahme ab"',
-    text:
-      'Vormerkung ablehnen (zuständige Fachkraft oder Teamleitung des FM-Teams); der Grund geht an die vormerkende Fachkraft (R12). ' +
-      'Bei Uneinigkeit entscheiden die Teamleitungen gemeinsam (R7).',
-  },
-  {
-    usage: '/fm uebergang FM-2025-0001',
-    text:
-      'U25-Fall in das Ü25-FM übergeben (zuständige Fachkraft oder Teamleitung U25): legt eine Ü25-Vormerkung an, ' +
-      'spätestens drei Monate vor dem Monat des 25. Geburtstags (R10). Mit der Ü25-Übernahme endet der U25-Fall.',
-  },
-  {
-    usage: '/fm team',
-    text: 'Übersicht deines FM-Teams: Fälle, Kapazität und Auslastung je Fachkraft, Abwesenheiten, offene Vormerkungen, verspätete Übernahmen. Leitungen mehrerer Teams: `team=fm-ue25`.',
-  },
-];

@@ -1,4 +1,4 @@
-/** German texts of the /fm subcommands (parser, referral, lists, help, unknown users). */
+/** German texts of the /fm subcommands (parser, referral, lists, unknown users and roles); /fm hilfe is in help.ts. */
 
 export const parseTexts = {
   tooLong: (length: number, max: number) =>
@@ -30,6 +30,10 @@ export const commonTexts = {
     (admins.length
       ? `Bitte wende dich an ${admins.join(', ')}; dort kann man dich in die Organisationsdatei aufnehmen.`
       : 'Bitte wende dich an die Administration deines Jobcenters; dort kann man dich in die Organisationsdatei aufnehmen.'),
+  /** The standard refusal of a subcommand whose declared roles the caller has none of. */
+  notForRole: (command: string, allowed: readonly string[], own: readonly string[]) =>
+    `„${command}“ können nur Personen mit ${allowed.length === 1 ? 'der Rolle' : 'einer der Rollen'} ` +
+    `${allowed.map((r) => `„${r}“`).join(', ')} aufrufen; du bist als ${own.join(', ')} eingetragen.`,
   problemsHeading: 'Das hat nicht geklappt:',
   unknownAction: 'Diese Schaltfläche ist nicht mehr aktiv. Bitte den Befehl neu aufrufen.',
   yes: 'ja',
@@ -119,21 +123,4 @@ export const listTexts = {
   line: (code: string, group: string, deadline: string, client: string, teamName: string) =>
     `${code} · ${group} · Übernahme bis ${deadline} · ${client} · ${teamName}`,
   overdue: ' · ⚠ Frist überschritten',
-};
-
-export const helpTexts = {
-  heading: 'FM-Lotse – Befehle',
-  intro:
-    'Alle Befehle beginnen mit `/fm`. Angaben schreibst du als `name=wert`, Werte mit Leerzeichen in Anführungszeichen. ' +
-    'Ohne Angaben öffnet ein Befehl ein Formular, wo es eines gibt.',
-  entries: [
-    { usage: '/fm hilfe', text: 'Diese Übersicht.' },
-    {
-      usage:
-        '/fm vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja',
-      text: 'Kund:in für das Fallmanagement vormerken (nur IFK). Einzelfall: `zugang=einzelfall grund=hemmnis|akut|psyche`; U25: `gruppe=u25 u25bis=2027-04`. Die Übernahmefrist sind 14 Arbeitstage (R4).',
-    },
-    { usage: '/fm vormerkungen', text: 'Offene Vormerkungen: deine eigenen (IFK) oder die deines FM-Teams.' },
-  ],
-  needsHeading: 'Handlungsbedarfe (hb=…)',
 };

@@ -8,7 +8,7 @@ import type { EscalationKind, EscalationVoteChoice } from '../domain/vocabulary.
 const KIND_LABELS: Record<EscalationKind, string> = {
   zugang: 'Zugang',
   abgang: 'Abgang (Rückgabe)',
-  verlaengerung: 'Verlängerung über 48 Monate',
+  verlaengerung: 'Verlängerung mit Zustimmung der Teamleitung',
   kapazitaet: 'Kapazität',
 };
 
@@ -17,7 +17,7 @@ const KIND_RULES: Record<EscalationKind, string> = { zugang: 'R7', abgang: 'R25'
 const RULE_TEXTS: Record<EscalationKind, string> = {
   zugang: 'Bei klarer Uneinigkeit über den Zugang entscheiden die Teamleitungen des abgebenden und des aufnehmenden Teams gemeinsam (R7).',
   abgang: 'Bei Uneinigkeit zwischen IFK und FM über den Abgang entscheiden die beiden Teamleitungen gemeinsam (R25).',
-  verlaengerung: 'Über 48 Monate hinaus, höchstens bis 60 Monate, nur in ganz besonderen Fällen mit Zustimmung der Teamleitung (R19).',
+  verlaengerung: 'Eine dritte Verlängerung oder eine über 48 Monate hinaus (höchstens bis 60 Monate) nur in ganz besonderen Fällen mit Zustimmung der Teamleitung (R19).',
   kapazitaet: 'Die Übernahme soll binnen 14 Arbeitstagen erfolgen; die Teamleitung behält die Kapazität im Blick und entscheidet (R4).',
 };
 
@@ -97,7 +97,7 @@ export const escalationTexts = {
       case 'verlaengerung':
         return approved
           ? `Entschieden: verlängert bis ${detail.newEnd ?? '—'}, mit Zustimmung der Teamleitung (R19).`
-          : 'Entschieden: Die Verlängerung über 48 Monate ist abgelehnt (R19).';
+          : 'Entschieden: Die beantragte Verlängerung ist abgelehnt (R19).';
       case 'kapazitaet':
         return approved
           ? `Entschieden: über die Kapazität hinaus zugewiesen – ${cases(detail.count ?? 0)} (R4).`
@@ -174,7 +174,7 @@ export const escalationTexts = {
   kindMissing: 'art: Bitte die Art angeben: `art=zugang` (Uneinigkeit über den Zugang, R7) oder `art=abgang` (über einen Abgang, R25).',
   kindAuto: (kind: EscalationKind) =>
     kind === 'verlaengerung'
-      ? 'art: Eine Verlängerung über 48 Monate kommt mit `/fm verlaengern` von selbst zur Teamleitung (R19).'
+      ? 'art: Eine Verlängerung, die Zustimmung braucht (dritte oder über 48 Monate), kommt mit `/fm verlaengern` von selbst zur Teamleitung (R19).'
       : 'art: Reicht die Kapazität nicht, legt die Zuweisungsrunde die Eskalation von selbst an (R4).',
   reasonMissing:
     'grund: Bitte kurz begründen, worin die Uneinigkeit besteht, z. B. grund="Zugangskriterien aus meiner Sicht erfüllt". Die Begründung geht nur per Direktnachricht an die Teamleitungen.',
@@ -270,21 +270,3 @@ export const escalationTexts = {
     'escalation.office': 'Eskalation',
   } as Record<string, string>,
 };
-
-/** Lines for /fm hilfe. */
-export const escalationHelpEntries: { usage: string; text: string }[] = [
-  {
-    usage: '/fm eskalieren FM-2025-0001 art=zugang grund="…"',
-    text:
-      'Uneinigkeit zur Entscheidung an die Teamleitungen geben (vormerkende oder zuständige Fachkraft, Teamleitungen): ' +
-      '`art=zugang` nach einer Ablehnung (R7), `art=abgang abgangsgrund=…` gegen einen geplanten Abgang (R25). ' +
-      'Im Kanal des FM-Teams erscheint eine Nachricht mit Thread; die Teamleitungen entscheiden mit „Zustimmen“/„Ablehnen“ oder ' +
-      'mit der Antwort „zustimmen“ / „ablehnen <Begründung>“ im Thread, bei Abwesenheit ihre Vertretung. ' +
-      'Verlängerungen über 48 Monate (R19) und fehlende Kapazität (R4) kommen von selbst dorthin. ' +
-      'Ohne Knöpfe: `/fm eskalation-zustimmen eskalation=3`, `/fm eskalation-ablehnen eskalation=3 kommentar="…"`.',
-  },
-  {
-    usage: '/fm verlauf FM-2025-0001',
-    text: 'Alle Schritte eines Falls mit Zeit und Person (für die Teamleitungen der beteiligten Teams und die beteiligten Fachkräfte).',
-  },
-];

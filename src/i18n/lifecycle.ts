@@ -130,10 +130,15 @@ export const measureTexts = {
   savedHeading: (on: boolean) => (on ? 'Maßnahmeteilnahme erfasst' : 'Maßnahme beendet'),
   savedSummary: (code: string, on: boolean) =>
     on ? `${code}: Teilnahme an einer Maßnahme erfasst.` : `${code}: Maßnahmeteilnahme beendet.`,
-  rhythm: (on: boolean, interval: number) =>
-    on
-      ? `Während der Maßnahme genügt ein Kontakt ${every(interval)} (R15).`
-      : `Es gilt wieder der übliche Kontaktrhythmus: ein Kontakt ${every(interval)}.`,
+  rhythm: (on: boolean, cadence: { months: number; rule: string; minimumGapDays?: number }) =>
+    (on
+      ? cadence.rule === 'R15'
+        ? `Während der Maßnahme genügt ein Kontakt ${every(cadence.months)} (R15)`
+        : `Auch während der Maßnahme gilt ein Kontakt ${every(cadence.months)} (${cadence.rule})`
+      : `Es gilt wieder der übliche Kontaktrhythmus: ein Kontakt ${every(cadence.months)} (${cadence.rule})`) +
+    (cadence.minimumGapDays === undefined
+      ? '.'
+      : `; für die Mindestkontakte im Jahr spätestens alle ${cadence.minimumGapDays} Tage (R16).`),
   // Form
   formTitle: 'Maßnahmeteilnahme',
   formSubmit: 'Speichern',
@@ -201,9 +206,6 @@ const EXTENSION_SENTENCES: Record<ExtensionViolationCode, (p: Record<string, num
   'months-range': (p) =>
     `monate: Eine Verlängerung umfasst 1 bis ${p.max} Monate (genannt: ${p.months}). ` +
     'Verlängert wird um bis zu 12 Monate, wenn das FM nötig ist und konkrete Fortschritte zu erwarten sind (R19).',
-  'too-many': (p) =>
-    `Der Fall wurde schon ${p.extensions}-mal verlängert. Höchstens ${p.max} Verlängerungen sind möglich; ` +
-    'nur in ganz besonderen Fällen (z. B. lange Suchttherapie) mit Zustimmung der Teamleitung bis zu 60 Monate (R19).',
   'beyond-60': (p) =>
     `Die Verlängerung würde den Fall bis ${p.plannedEnd} führen, also ${p.months} Monate. ` +
     `Das FM dauert höchstens 48 Monate, in ganz besonderen Fällen mit Zustimmung der Teamleitung bis zu ${p.max} Monate – darüber hinaus nicht (R19).`,
@@ -223,15 +225,17 @@ export const extensionTexts = {
   factMonths: 'Verlängert um',
   monthsValue: months,
   factEnd: 'Geplantes Ende',
-  factCount: 'Verlängerungen (höchstens 2, R19)',
+  factCount: 'Verlängerungen (2 ohne Zustimmung, R19)',
   countValue: (n: number) => `${n}`,
   factTotal: 'Dauer insgesamt',
   factReason: 'Begründung',
-  leadConsentGiven: 'Über 48 Monate hinaus mit Zustimmung der Teamleitung (R19).',
+  leadConsentGiven: 'Verlängert mit Zustimmung der Teamleitung (R19).',
   pendingHeading: 'Verlängerung beantragt – Zustimmung der Teamleitung nötig',
   pendingSummary: (code: string) => `Verlängerung ${code}: Zustimmung der Teamleitung nötig.`,
-  pendingText: (teamName: string, told: boolean) =>
-    'Über 48 Monate hinaus geht das FM nur in ganz besonderen Fällen und mit Zustimmung der Teamleitung, höchstens bis 60 Monate (R19). ' +
+  pendingText: (why: 'third-extension' | 'beyond-48', teamName: string, told: boolean) =>
+    (why === 'beyond-48'
+      ? 'Über 48 Monate hinaus geht das FM nur in ganz besonderen Fällen und mit Zustimmung der Teamleitung, höchstens bis 60 Monate (R19). '
+      : 'Zwei Verlängerungen sind ohne Zustimmung möglich; eine dritte nur mit Zustimmung der Teamleitung (R19). ') +
     (told
       ? `Der Antrag ist gespeichert; die Teamleitung von „${teamName}“ ist benachrichtigt und entscheidet.`
       : `Der Antrag ist gespeichert; für „${teamName}“ ist keine Teamleitung eingetragen – bitte die Administration ansprechen.`),
@@ -359,42 +363,3 @@ export const absenceTexts = {
   fieldVon: 'Erster Tag (TT.MM.JJJJ)',
   fieldBis: 'Letzter Tag (TT.MM.JJJJ)',
 };
-
-/** Lines for /fm hilfe. */
-export const lifecycleHelpEntries: { usage: string; text: string }[] = [
-  {
-    usage: '/fm kontakt FM-2025-0001 datum=03.02.2026 art=telefon',
-    text:
-      'Kontakt erfassen (zuständige Fachkraft, ihre Vertretung oder Teamleitung); ohne Datum gilt heute, ohne Art ein persönliches Gespräch. ' +
-      'Arten: persoenlich, telefon, video, aufsuchend, netzwerk, kooperationsplan, standort, vermerk, profiling, strategie, reha. ' +
-      'Netzwerkgespräche zählen nicht für die Mindestkontakte (R16); aufsuchend nur mit `zustimmung=ja` (R33).',
-  },
-  {
-    usage: '/fm massnahme FM-2025-0001 ja · /fm gutachten FM-2025-0001 ja',
-    text:
-      'In einer Maßnahme gilt der Kontaktrhythmus für Maßnahmen; solange ein Gutachten aussteht, gibt es keine Kontakterinnerungen (R15). ' +
-      'Mit `nein` endet es wieder.',
-  },
-  {
-    usage: '/fm pruefung FM-2025-0001 · /fm standort FM-2025-0001',
-    text: 'Sechsmonatsprüfung (R20) und Standortgespräch nach zwei Jahren (R21) erfassen; ohne `datum=` gilt heute.',
-  },
-  {
-    usage: '/fm verlaengern FM-2025-0001 monate=6 grund="Therapie läuft bis Sommer"',
-    text:
-      'Verlängern um bis zu 12 Monate, höchstens zweimal und bis 48 Monate; darüber nur mit Zustimmung der Teamleitung bis 60 Monate (R19).',
-  },
-  {
-    usage: '/fm abgang FM-2025-0001 grund=ziele-erreicht',
-    text:
-      'Fall beenden (R22): ziele-erreicht, integration, beduerfnisse-reduziert, kein-potenzial (mit `empfehlung="…"`, R24), keine-mitwirkung, ' +
-      'angebote-erschoepft, kunde-lehnt-ab, zustaendigkeit, arbeitsbuendnis, hoechstdauer. Versäumte Termine allein reichen nicht (R23). ' +
-      'Die vormerkende Fachkraft wird zum Rückgabegespräch eingeladen (R26).',
-  },
-  { usage: '/fm meine', text: 'Deine Fälle mit dem, was als Nächstes fällig ist – Dringendes zuerst; dazu Fälle, die du gerade vertrittst.' },
-  { usage: '/fm fall FM-2025-0001', text: 'Ein Fall im Überblick: Daten, Kontakte gegen das Mindestmaß (R16), Fälliges.' },
-  {
-    usage: '/fm abwesend von=21.12.2026 bis=04.01.2027',
-    text: 'Abwesenheit eintragen; Teamleitungen auch für Teammitglieder mit `person=…`. Die Vertretungskette des Teams übernimmt (R17).',
-  },
-];

@@ -92,11 +92,4 @@ export const dutyCommandTexts = {
       netzwerk: 'Aktualisierung der Netzwerkpartner-Übersicht',
       besuch: 'Besuch der Kontakt-Fallmanager:in',
     })[kind],
-  help: [
-    {
-      usage: '/fm termin art=dienstbesprechung datum=12.03.2026',
-      text: 'Teamtermine erfassen: Dienstbesprechung (R28), `austausch` (R29), `fm-austausch` (R31), `netzwerk` (R32). Die Erinnerungen richten sich nach dem letzten Termin.',
-    },
-    { usage: '/fm besuch team=mi-1 datum=12.03.2026', text: 'Besuch der Kontakt-Fallmanager:in in einem M&I-Team erfassen (R30).' },
-  ],
 };

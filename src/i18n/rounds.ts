@@ -73,14 +73,4 @@ export const roundTexts = {
     'bitte einen anderen Termin wählen und dort `/fm runde` aufrufen.',
   percent: (value: number) => `${Math.round(value * 100)} %`,
   capacity: (value: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(value),
-  help: [
-    {
-      usage: '/fm runde',
-      text: 'Zuweisungsrunde des eigenen FM-Teams: Vorschlag nach individuellem Betreuungsschlüssel in den Teamkanal posten (R9). Auch automatisch vor der wöchentlichen Teambesprechung.',
-    },
-    {
-      usage: '/fm runde aendern FM-2026-0001 fm=fm-aylin · /fm runde neu · /fm runde bestaetigen',
-      text: 'Eine Zeile ändern, neu berechnen oder den Vorschlag übernehmen – wie die Knöpfe an der Nachricht.',
-    },
-  ],
 };

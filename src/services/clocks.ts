@@ -31,15 +31,19 @@ export function toCaseClock(c: CaseWithContacts, transfersStarted: ReadonlySet<s
 
 /**
  * The contact policy (R13/R15/R16) of the jobcenter: Bremen's by default; the organisation file's
- * `jobcenter.contacts` overrides single values (e.g. Bremerhaven's monthly Ü25 contacts).
+ * `jobcenter.contacts` overrides single values (e.g. Bremerhaven's monthly Ü25 contacts). A single number
+ * for `measureIntervalMonths` means the measure interval of R15 applies to both groups.
  */
 export function contactPolicy(deps: Pick<CommandDeps, 'org'>): ContactPolicy {
   const override = deps.org.org.jobcenter.contacts;
   if (!override) return BREMEN_POLICY;
+  const measure = override.measureIntervalMonths;
   return {
     ...BREMEN_POLICY,
     ...override,
     intervalMonths: { ...BREMEN_POLICY.intervalMonths, ...override.intervalMonths },
+    measureIntervalMonths:
+      typeof measure === 'number' ? { u25: measure, ue25: measure } : { ...BREMEN_POLICY.measureIntervalMonths, ...measure },
     minPerYear: { ...BREMEN_POLICY.minPerYear, ...override.minPerYear },
   };
 }

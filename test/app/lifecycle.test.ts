@@ -9,6 +9,7 @@ import { TimeTravel } from '../../src/app/timeTravel.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { toPlainText } from '../../src/messaging/reply.js';
 import type { OutboxItem } from '../../src/store/ports.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -34,17 +35,18 @@ const dayOf = (item: OutboxItem): string => item.dedupeKey.slice(-10);
 
 describe('a case from referral to follow-up', () => {
   it("pings contacts, the review and the follow-up on working days only, to the case's FM", async () => {
-    say('ifk-lena', 'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja');
+    say('ifk-lena', referralLine());
     await travel.travel('+1d'); // Tuesday: the scheduled round
     say('tl-fm-ue25', 'runde bestaetigen');
     const fm = world.store.cases.byCode('FM-2026-0001')!.assignedFmId!;
     await travel.travel('05.03.2026 15:00');
     say(fm, 'uebernahme FM-2026-0001 datum=05.03.2026 warm=ja ziele=ja');
 
-    await travel.travel('14.06.2026 12:00'); // contact due 05.06.2026 (Ü25: every 3 months, R13)
+    await travel.travel('08.05.2026 12:00'); // contact due Monday 04.05.2026 (Ü25: within 60 days for 6 a year, R16)
     const overdue = digestsOf(fm).filter((d) => toPlainText(d.message).includes('Beratungskontakt'));
-    expect(overdue.map(dayOf)[0]).toBe('2026-06-01'); // listed from the Monday of its week
-    say(fm, 'kontakt FM-2026-0001 datum=12.06.2026 art=telefon');
+    expect(overdue.map(dayOf)[0]).toBe('2026-05-04'); // listed from the Monday of its week
+    expect(toPlainText(overdue[0]!.message)).toMatch(/Beratungskontakt · 04\.05\.2026 \(R16\)/);
+    say(fm, 'kontakt FM-2026-0001 datum=06.05.2026 art=telefon');
 
     await travel.travel('10.09.2026 12:00'); // review due 05.09.2026 → Monday 07.09.2026 (R20)
     const review = digestsOf(fm).find((d) => toPlainText(d.message).includes('Halbjahresprüfung'))!;

@@ -3,6 +3,7 @@ import { JOBS } from '../../jobs/index.js';
 import { TimeTravel } from '../../src/app/timeTravel.js';
 import { UserError } from '../../src/domain/errors.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -18,10 +19,7 @@ afterEach(() => world.close());
 
 describe('/zeit in the console', () => {
   it('moves the clock and runs the jobs at their times on each working day passed', async () => {
-    world.bot.handleCommand(
-      { platform: 'console', userId: 'ifk-lena' },
-      'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja',
-    );
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine());
     const text = await travel.travel('+1d');
     expect(text).toBe('Simulierte Zeit jetzt: 03.03.2026 10:00 (4 Läufe der geplanten Jobs).');
     expect(world.calendar.today(world.clock.now())).toBe('2026-03-03');

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statusLabel } from '../../src/i18n/cases.js';
 import { toPlainText } from '../../src/messaging/reply.js';
-import { harness, referralLine, type Harness } from './lifecycle.support.js';
+import { referralLine } from '../support/build.js';
+import { harness, type Harness } from './lifecycle.support.js';
 
 const CLIENT = '123A456789';
 const CODE = 'FM-2025-0001';
@@ -48,7 +49,7 @@ describe('/fm ablehnen: the referral goes back to the IFK with the reason (R12)'
   it('lets the IFK refer the client again once the referral is declined', () => {
     h.assignedCase({ client: CLIENT });
     h.run('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`);
-    expect(h.textOf(h.run('ifk-lena', referralLine({ client: CLIENT })))).toContain('FM-2025-0002');
+    expect(h.textOf(h.run('ifk-lena', referralLine({ kunde: CLIENT })))).toContain('FM-2025-0002');
   });
 
   it('has German labels for every state, including the disputed one', () => {

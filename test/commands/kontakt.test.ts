@@ -8,8 +8,8 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-describe('/fm kontakt: contacts count towards the minimum and restart the interval (R13, R16)', () => {
-  it('records a personal talk today by default and names the next contact due three months later (Ü25)', () => {
+describe('/fm kontakt: contacts count towards the minimum and restart the cadence (R13, R16)', () => {
+  it('records a personal talk today by default and names the next contact due 60 days later (Ü25: 6 a year, R16)', () => {
     const code = h.activeCase(); // taken in on 20.10.2025
     h.at('2025-11-03T10:00:00+01:00');
     const reply = h.ok('fm-tobias', `kontakt ${code}`);
@@ -17,17 +17,17 @@ describe('/fm kontakt: contacts count towards the minimum and restart the interv
     expect(reply).toContain('Kontakt erfasst');
     expect(reply).toContain('Art: Beratungsgespräch (persönlich)');
     expect(reply).toContain('Zählt für die Mindestkontakte (R16): ja');
-    expect(reply).toContain('Nächster Kontakt fällig: 03.02.2026 (R13)');
+    expect(reply).toContain('Nächster Kontakt fällig: 02.01.2026 (R16)');
     const [contact] = h.world.store.contacts.forCase(code);
     expect(contact).toMatchObject({ on: '2025-11-03', kind: 'persoenlich', qualified: true, recordedBy: 'fm-tobias' });
     expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({ action: 'case.contact', actorId: 'fm-tobias' });
   });
 
-  it('takes a date and kind, and moves the next contact to the first working day after a weekend', () => {
+  it('takes a date and kind, and brings a next contact due on a weekend forward to the Friday before', () => {
     const code = h.activeCase();
     h.at('2025-11-10T10:00:00+01:00');
-    // 08.11.2025 + 3 months = Sunday 08.02.2026 → Monday 09.02.2026
-    expect(h.ok('fm-tobias', `kontakt ${code} datum=08.11.2025 art=telefon`)).toContain('Nächster Kontakt fällig: 09.02.2026 (R13)');
+    // 05.11.2025 + 60 days = Sunday 04.01.2026 → Friday 02.01.2026
+    expect(h.ok('fm-tobias', `kontakt ${code} datum=05.11.2025 art=telefon`)).toContain('Nächster Kontakt fällig: 02.01.2026 (R16)');
   });
 
   it('stores a talk with a network partner as not qualified, leaving the contact interval where it was', () => {
@@ -35,7 +35,7 @@ describe('/fm kontakt: contacts count towards the minimum and restart the interv
     h.at('2025-11-03T10:00:00+01:00');
     const reply = h.ok('fm-tobias', `kontakt ${code} art=netzwerk`);
     expect(reply).toContain('Zählt für die Mindestkontakte (R16): nein');
-    expect(reply).toContain('Nächster Kontakt fällig: 20.01.2026'); // still from the intake
+    expect(reply).toContain('Nächster Kontakt fällig: 19.12.2025'); // still from the intake
     expect(reply).toMatch(/Netzwerkpartnern .* zählen nicht/);
     expect(h.world.store.contacts.forCase(code)[0]!.qualified).toBe(false);
   });
@@ -61,7 +61,7 @@ describe('/fm kontakt: contacts count towards the minimum and restart the interv
     if (response.kind !== 'form') return;
     const fall = response.form.fields.find((f) => f.key === 'fall');
     expect(fall?.kind === 'select' && fall.options.map((o) => [o.value, o.label])).toEqual([
-      [code, expect.stringContaining('Kontakt fällig 20.01.2026')],
+      [code, expect.stringContaining('Kontakt fällig 19.12.2025')],
     ]);
   });
 });
@@ -101,22 +101,30 @@ describe('/fm kontakt: refusals change nothing', () => {
   });
 });
 
-describe('/fm massnahme: in an active measure the measure interval applies (R15)', () => {
-  it('moves the next contact of a U25 client from one month to three months', () => {
+describe('/fm massnahme: in an active measure the measure interval applies where the policy has one (R13, R15, R16)', () => {
+  it('keeps the monthly contact of a Bremen U25 client in a measure: the 3-month variant is Bremerhaven\'s', () => {
     const code = h.activeCase({ group: 'u25' }); // fm-jonas, intake 20.10.2025
     h.at('2025-11-03T10:00:00+01:00');
     expect(h.ok('fm-jonas', `fall ${code}`)).toContain('Kontakt (R13): 20.11.2025');
 
     const reply = h.ok('fm-jonas', `massnahme ${code} ja`);
     expect(reply).toContain('Maßnahmeteilnahme erfasst');
-    expect(reply).toContain('Nächster Kontakt fällig: 20.01.2026 (R15)');
-    expect(reply).toContain('alle 3 Monate (R15)');
+    expect(reply).toContain('Nächster Kontakt fällig: 20.11.2025 (R13)');
+    expect(reply).toContain('Auch während der Maßnahme gilt ein Kontakt jeden Monat (R13).');
     expect(h.world.store.cases.byCode(code)!.inMeasure).toBe(true);
     expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({ action: 'case.measure', details: { inMeasure: true } });
+  });
 
-    const ended = h.ok('fm-jonas', `massnahme ${code} teilnahme=nein`);
-    expect(ended).toContain('Nächster Kontakt fällig: 20.11.2025 (R13)');
-    expect(ended).toContain('ein Kontakt jeden Monat');
+  it('names the 3-month measure interval of an Ü25 client and the 60 days the yearly minimum still asks for', () => {
+    const code = h.activeCase(); // fm-tobias, Ü25, intake 20.10.2025
+    h.at('2025-11-03T10:00:00+01:00');
+    const reply = h.ok('fm-tobias', `massnahme ${code} ja`);
+    expect(reply).toContain('Nächster Kontakt fällig: 19.12.2025 (R16)');
+    expect(reply).toContain('Während der Maßnahme genügt ein Kontakt alle 3 Monate (R15); für die Mindestkontakte im Jahr spätestens alle 60 Tage (R16).');
+
+    const ended = h.ok('fm-tobias', `massnahme ${code} teilnahme=nein`);
+    expect(ended).toContain('Nächster Kontakt fällig: 19.12.2025 (R16)');
+    expect(ended).toContain('Es gilt wieder der übliche Kontaktrhythmus: ein Kontakt alle 3 Monate (R13); für die Mindestkontakte im Jahr spätestens alle 60 Tage (R16).');
     expect(h.world.store.cases.byCode(code)!.inMeasure).toBe(false);
   });
 
@@ -136,14 +144,14 @@ describe('/fm gutachten: no contact pings while a report is pending (R15)', () =
     const paused = h.ok('fm-tobias', `gutachten ${code} ja`);
     expect(paused).toContain('Nächster Kontakt fällig: keine Erinnerung, solange ein Gutachten aussteht (R15)');
     expect(h.world.store.cases.byCode(code)!.reportPending).toBe(true);
-    expect(h.ok('fm-tobias', `meine`)).not.toContain('Kontakt (R13)');
+    expect(h.ok('fm-tobias', `meine`)).not.toMatch(/Kontakt \(R1[36]\)/);
     expect(h.ok('fm-tobias', `fall ${code}`)).toContain('Gutachten ausstehend (R15): ja');
 
     h.at('2026-02-02T10:00:00+01:00');
     const resumed = h.ok('fm-tobias', `gutachten ${code} ausstehend=nein`);
-    expect(resumed).toContain('Nächster Kontakt fällig: 20.01.2026 (R13)');
+    expect(resumed).toContain('Nächster Kontakt fällig: 19.12.2025 (R16)');
     expect(resumed).toContain('zeitnah einen Termin');
-    expect(h.ok('fm-tobias', 'meine')).toContain('Kontakt (R13): 20.01.2026 – überfällig');
+    expect(h.ok('fm-tobias', 'meine')).toContain('Kontakt (R16): 19.12.2025 – überfällig');
     expect(h.world.store.audit.forCase(code).filter((e) => e.action === 'case.report')).toHaveLength(2);
   });
 

@@ -7,29 +7,18 @@ import type { BotResponse } from '../../src/messaging/ports.js';
 import type { Org } from '../../src/config/org.js';
 import { toPlainText } from '../../src/messaging/reply.js';
 import type { OutboxItem } from '../../src/store/ports.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
-
-const REFERRAL =
-  'vormerken zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ' +
-  'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
 
 export const START = '2025-10-20T09:00:00+02:00';
 
-let clientSeq = 0;
-
 export interface CaseOptions {
+  /** Default a fresh customer number. */
   client?: string;
   group?: 'u25' | 'ue25';
-  /** Month of the 25th birthday (JJJJ-MM) of a U25 client; default 2030-04. */
+  /** Month of the 25th birthday (JJJJ-MM) of a U25 client; default 2030-04 (build.ts). */
   u25Until?: string;
   referrer?: string;
-}
-
-/** A complete `vormerken` line; without `client` a fresh client reference each time. */
-export function referralLine({ client, group = 'ue25', u25Until = '2030-04' }: CaseOptions = {}): string {
-  const ref = client ?? `123A${String(++clientSeq).padStart(6, '0')}`;
-  const u25 = group === 'u25' ? ` u25bis=${u25Until}` : '';
-  return `${REFERRAL} kunde=${ref} gruppe=${group}${u25}`;
 }
 
 export interface Harness {
@@ -95,7 +84,9 @@ export function harness(now = START, options: { org?: Org } = {}): Harness {
     },
     referredCase(options = {}) {
       const referrer = options.referrer ?? (options.group === 'u25' ? 'ifk-nele' : 'ifk-lena');
-      const reply = h.ok(referrer, referralLine(options));
+      const { client, group, u25Until } = options;
+      const line = referralLine({ ...(client && { kunde: client }), ...(group && { gruppe: group }), ...(u25Until && { u25bis: u25Until }) });
+      const reply = h.ok(referrer, line);
       return /FM-\d{4}-\d{4}/.exec(reply)![0];
     },
     assign(code, fmId) {

@@ -10,12 +10,12 @@ afterEach(() => h.close());
 
 describe('/fm meine: my cases, most urgent first', () => {
   it('orders the cases by their next due item, marks overdue ones and leaves out other FMs’ cases', () => {
-    const a = h.activeCase({ client: '123A000011' }); // contact due 20.01.2026
+    const a = h.activeCase({ client: '123A000011' }); // contact due 60 days after the intake: 19.12.2025 (R16)
     const b = h.activeCase({ client: '123A000012' });
     const c = h.assignedCase({ client: '123A000013' }); // intake due 10.11.2025 (R4)
     const other = h.activeCase({ fmId: 'fm-aylin', client: '123A000014' });
     h.at('2025-12-01T10:00:00+01:00');
-    h.ok('fm-tobias', `kontakt ${b}`); // next contact 01.03.2026, a Sunday → 02.03.2026
+    h.ok('fm-tobias', `kontakt ${b}`); // next contact 60 days later: Friday 30.01.2026
     h.at('2026-01-26T10:00:00+01:00');
 
     const reply = h.ok('fm-tobias', 'meine');
@@ -24,16 +24,16 @@ describe('/fm meine: my cases, most urgent first', () => {
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(reply).not.toContain(other);
     expect(reply).toContain(`${c} · 123A000013 · zugewiesen — Übernahme (R4): 10.11.2025 – überfällig`);
-    expect(reply).toContain(`${a} · 123A000011 · aktiv — Kontakt (R13): 20.01.2026 – überfällig`);
-    expect(reply).toContain(`${b} · 123A000012 · aktiv — Kontakt (R13): 02.03.2026;`);
+    expect(reply).toContain(`${a} · 123A000011 · aktiv — Kontakt (R16): 19.12.2025 – überfällig`);
+    expect(reply).toContain(`${b} · 123A000012 · aktiv — Kontakt (R16): 30.01.2026;`);
     expect(reply).toContain('Meine Fälle');
   });
 
   it('marks an item due today', () => {
     const code = h.activeCase();
-    h.at('2026-01-20T08:00:00+01:00');
+    h.at('2025-12-19T08:00:00+01:00');
     expect(h.ok('fm-tobias', 'meine')).toContain(`${code} · `);
-    expect(h.ok('fm-tobias', 'meine')).toContain('Kontakt (R13): 20.01.2026 – heute');
+    expect(h.ok('fm-tobias', 'meine')).toContain('Kontakt (R16): 19.12.2025 – heute');
   });
 
   it('says so when there are no cases', () => {
@@ -72,7 +72,8 @@ describe('/fm fall: one case for the people involved', () => {
     expect(reply).toContain('Letzter qualifizierter Kontakt: 10.12.2025');
     // six months in FM: half of the yearly six (the network talk does not count)
     expect(reply).toContain('Qualifizierte Kontakte in 12 Monaten (R16): 1 von 3 (anteilig, 6 im Jahr) – zu wenig');
-    expect(reply).toContain('Kontakt (R15): 10.03.2026 – überfällig');
+    // In a measure 3 months would do (R15), but the yearly minimum asks within 60 days: Sunday 08.02. → Friday 06.02.
+    expect(reply).toContain('Kontakt (R16): 06.02.2026 – überfällig');
     expect(reply).toContain('Sechsmonatsprüfung (R20): 20.04.2026 – überfällig');
   });
 

@@ -13,7 +13,7 @@ afterEach(() => h.close());
 
 const extensionsOf = () => h.world.store.extensions.forCase(code);
 
-describe('/fm verlaengern: up to 12 months, at most twice, at most 48 months (R18, R19)', () => {
+describe('/fm verlaengern: up to 12 months; twice within 48 months freely, beyond that with the lead, never past 60 (R18, R19)', () => {
   it('starts from a planned end 24 months after the intake (R18)', () => {
     expect(h.world.store.cases.byCode(code)!.plannedEndOn).toBe('2027-10-20');
     expect(h.ok('fm-tobias', `fall ${code}`)).toContain('Geplantes Ende (R18/R19): 20.10.2027');
@@ -25,7 +25,7 @@ describe('/fm verlaengern: up to 12 months, at most twice, at most 48 months (R1
     expect(reply).toContain('Verlängerung erfasst');
     expect(reply).toContain('Geplantes Ende: 20.10.2028');
     expect(reply).toContain('Dauer insgesamt: 36 Monate');
-    expect(reply).toContain('Verlängerungen (höchstens 2, R19): 1');
+    expect(reply).toContain('Verlängerungen (2 ohne Zustimmung, R19): 1');
     expect(h.world.store.cases.byCode(code)).toMatchObject({ plannedEndOn: '2028-10-20', extensions: 1 });
     expect(extensionsOf()).toEqual([
       expect.objectContaining({ months: 12, reason: 'Therapie läuft bis Sommer', status: 'granted', requestedBy: 'fm-tobias', decidedBy: 'fm-tobias' }),
@@ -42,10 +42,16 @@ describe('/fm verlaengern: up to 12 months, at most twice, at most 48 months (R1
     expect(extensionsOf()).toEqual([]);
   });
 
-  it('refuses a third extension that stays within 48 months', () => {
+  it('asks the team lead for a third extension that stays within 48 months, saying why (R19)', () => {
     h.ok('fm-tobias', `verlaengern ${code} monate=6 grund="a"`);
     h.ok('fm-tobias', `verlaengern ${code} monate=6 grund="b"`);
-    expect(h.refused('fm-tobias', `verlaengern ${code} monate=6 grund="c"`)).toMatch(/wurde schon 2-mal verlängert\. Höchstens 2 Verlängerungen/);
+    const reply = h.ok('fm-tobias', `verlaengern ${code} monate=6 grund="c"`);
+    expect(reply).toContain('Zustimmung der Teamleitung nötig');
+    expect(reply).toContain('eine dritte nur mit Zustimmung der Teamleitung (R19)');
+    expect(reply).not.toContain('Über 48 Monate');
+    expect(h.world.store.cases.byCode(code)).toMatchObject({ extensions: 2 });
+    expect(h.world.store.extensions.pendingFor(code)).toMatchObject({ months: 6, reason: 'c' });
+    expect(h.world.store.escalations.openFor(code, 'verlaengerung')).toBeDefined();
   });
 
   it('records a request past 48 months as pending and asks the team lead to decide in the escalation thread (R19)', () => {
@@ -81,8 +87,9 @@ describe('/fm verlaengern: up to 12 months, at most twice, at most 48 months (R1
     expect(reply).toContain('mit Zustimmung der Teamleitung');
     expect(h.world.store.cases.byCode(code)).toMatchObject({ plannedEndOn: '2030-10-20', extensions: 3 });
     expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({ action: 'case.extension.granted', details: { leadConsent: true } });
-    // After the consented step nothing more is possible.
-    expect(h.refused('tl-fm-ue25', `verlaengern ${code} monate=1 grund="c"`)).toMatch(/Höchstens 2 Verlängerungen/);
+    // At 60 months nothing more is possible, not even with the lead's consent.
+    expect(h.refused('tl-fm-ue25', `verlaengern ${code} monate=1 grund="c"`)).toMatch(/61 Monate\. .*darüber hinaus nicht \(R19\)/);
+    expect(h.refused('fm-tobias', `verlaengern ${code} monate=1 grund="c"`)).toMatch(/darüber hinaus nicht \(R19\)/);
   });
 
   it('refuses an extension beyond 60 months with the rule text', () => {

@@ -2,16 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotResponse, Caller } from '../../src/messaging/ports.js';
 import type { Org, Person } from '../../src/config/org.js';
 import { toPlainText } from '../../src/messaging/reply.js';
+import { CLIENT, referralForm, referralLine } from '../support/build.js';
 import { createWorld, exampleOrg, type World } from '../support/world.js';
 
-const FULL =
-  'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ' +
-  'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
-
-function replace(line: string, key: string, value: string | undefined): string {
-  const pattern = new RegExp(`\\s${key}=\\S+`);
-  return value === undefined ? line.replace(pattern, '') : line.replace(pattern, ` ${key}=${value}`);
-}
+const FULL = referralLine({ kunde: CLIENT });
 
 function textOf(response: BotResponse): string {
   if (response.kind === 'message') return toPlainText(response.message);
@@ -58,7 +52,7 @@ describe('/fm vormerken: success', () => {
   });
 
   it('routes a U25 referral to the U25 team and stores the month of the 25th birthday (R10, R13)', () => {
-    const response = refer(replace(FULL, 'gruppe', 'u25') + ' u25bis=2027-04');
+    const response = refer(referralLine({ gruppe: 'u25', u25bis: '2027-04' }));
     expect(response.kind).toBe('message');
     const record = world.store.cases.byCode('FM-2025-0001')!;
     expect(record.receivingTeamId).toBe(world.org.teamsOfKind('fm_u25')[0]!.id);
@@ -67,45 +61,44 @@ describe('/fm vormerken: success', () => {
 
   it('numbers cases sequentially and starts again in a new Berlin year', () => {
     refer(FULL);
-    refer(replace(FULL, 'kunde', '123A000002'));
+    refer(referralLine());
     expect(world.store.cases.byCode('FM-2025-0002')).toBeDefined();
     world.clock.set(Date.parse('2025-12-31T23:30:00Z')); // already 1 January 2026 in Berlin
-    expect(textOf(refer(replace(FULL, 'kunde', '123A000003')))).toContain('FM-2026-0001');
+    expect(textOf(refer(referralLine()))).toContain('FM-2026-0001');
   });
 
   it('accepts the individual-case route with a reason even for a market-near client (R2)', () => {
-    const line = replace(replace(replace(FULL, 'zugang', 'einzelfall'), 'prognose', 'marktnah'), 'hb', 'wohnen') + ' grund=akut';
-    const response = refer(line);
+    const response = refer(referralLine({ zugang: 'einzelfall', prognose: 'marktnah', hb: 'wohnen', grund: 'akut' }));
     expect(response.kind).toBe('message');
     expect(textOf(response)).toMatch(/Einzelfallentscheidung/);
   });
 
   it('lets an IFK who typed a lower-case letter in the customer number still refer', () => {
-    expect(textOf(refer(replace(FULL, 'kunde', '123a456789')))).toContain('123A456789');
+    expect(textOf(refer(referralLine({ kunde: '123a456789' })))).toContain('123A456789');
   });
 });
 
 describe('/fm vormerken: refusals change nothing', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['R1 with only two needs in the key groups', replace(FULL, 'hb', 'gesundheit,sucht'), /hb:.*R1/s],
-    ['needs outside the key groups do not count (R1)', replace(FULL, 'hb', 'gesundheit,sucht,sprache'), /R1/],
-    ['a market-near prognosis on the formal route (R1a)', replace(FULL, 'prognose', 'marktnah'), /prognose:.*R1/s],
-    ['integration within 12 months likely (R1b)', replace(FULL, 'integration12', 'ja'), /integration12:.*R1/s],
-    ['no concrete progress expected (R1c)', replace(FULL, 'einschaetzung', 'nein'), /einschaetzung:.*R1/s],
-    ['the individual-case route without a reason (R2)', replace(FULL, 'zugang', 'einzelfall'), /grund:.*R2/s],
-    ['no consent (R8)', replace(FULL, 'zustimmung', 'nein'), /zustimmung:.*R8/s],
-    ['client not informed (R8)', replace(FULL, 'informiert', 'nein'), /informiert:.*R8/s],
-    ['not flagged in VerBIS (R3)', replace(FULL, 'verbis', 'nein'), /verbis:.*R3/s],
-    ['U25 without the birthday month (R10)', replace(FULL, 'gruppe', 'u25'), /u25bis:.*R10/s],
+    ['R1 with only two needs in the key groups', referralLine({ hb: 'gesundheit,sucht' }), /hb:.*R1/s],
+    ['needs outside the key groups do not count (R1)', referralLine({ hb: 'gesundheit,sucht,sprache' }), /R1/],
+    ['a market-near prognosis on the formal route (R1a)', referralLine({ prognose: 'marktnah' }), /prognose:.*R1/s],
+    ['integration within 12 months likely (R1b)', referralLine({ integration12: 'ja' }), /integration12:.*R1/s],
+    ['no concrete progress expected (R1c)', referralLine({ einschaetzung: 'nein' }), /einschaetzung:.*R1/s],
+    ['the individual-case route without a reason (R2)', referralLine({ zugang: 'einzelfall' }), /grund:.*R2/s],
+    ['no consent (R8)', referralLine({ zustimmung: 'nein' }), /zustimmung:.*R8/s],
+    ['client not informed (R8)', referralLine({ informiert: 'nein' }), /informiert:.*R8/s],
+    ['not flagged in VerBIS (R3)', referralLine({ verbis: 'nein' }), /verbis:.*R3/s],
+    ['U25 without the birthday month (R10)', referralLine({ gruppe: 'u25', u25bis: undefined }), /u25bis:.*R10/s],
     ['unknown subcommand', 'vormerkn kunde=123A456789', /„vormerkn“ kenne ich nicht/],
     ['unknown key', FULL + ' name=Meier', /name: Diese Angabe gibt es bei „vormerken“ nicht/],
     ['repeated key', FULL + ' gruppe=u25', /gruppe: .*mehrfach/],
-    ['missing field', replace(FULL, 'verbis', undefined), /verbis: Diese Angabe fehlt/],
-    ['wrong value', replace(FULL, 'gruppe', 'ü30'), /gruppe: Erlaubt sind nur „u25“, „ue25“/],
-    ['malformed client reference', replace(FULL, 'kunde', 'Max-Mustermann'), /kunde: .*3 Ziffern, ein Buchstabe, 6 Ziffern/],
-    ['unknown need code', replace(FULL, 'hb', 'gesundheit,sucht,lotto'), /hb: Unbekannte Handlungsbedarfe: lotto/],
-    ['repeated need code', replace(FULL, 'hb', 'sucht,sucht,schulden'), /hb: Doppelt genannt: sucht/],
-    ['a text of 10,000 characters', `${FULL} grund="${'x'.repeat(10_000)}"`, /zu lang/],
+    ['missing field', referralLine({ verbis: undefined }), /verbis: Diese Angabe fehlt/],
+    ['wrong value', referralLine({ gruppe: 'ü30' }), /gruppe: Erlaubt sind nur „u25“, „ue25“/],
+    ['malformed client reference', referralLine({ kunde: 'Max-Mustermann' }), /kunde: .*3 Ziffern, ein Buchstabe, 6 Ziffern/],
+    ['unknown need code', referralLine({ hb: 'gesundheit,sucht,lotto' }), /hb: Unbekannte Handlungsbedarfe: lotto/],
+    ['repeated need code', referralLine({ hb: 'sucht,sucht,schulden' }), /hb: Doppelt genannt: sucht/],
+    ['a text of 10,000 characters', referralLine({ grund: 'x'.repeat(10_000) }), /zu lang/],
     ['control characters', FULL.replace('gruppe', 'gruppe\u0007'), /Steuerzeichen/],
   ];
 
@@ -118,7 +111,7 @@ describe('/fm vormerken: refusals change nothing', () => {
   });
 
   it('reports every wrong field at once, each by its name', () => {
-    const response = refer(replace(replace(FULL, 'gruppe', 'x'), 'verbis', 'vielleicht'));
+    const response = refer(referralLine({ gruppe: 'x', verbis: 'vielleicht' }));
     expect(response.kind === 'error' && Object.keys(response.fieldErrors).sort()).toEqual(['gruppe', 'verbis']);
   });
 
@@ -175,20 +168,7 @@ describe('/fm vormerken as a form', () => {
   });
 
   it('saves a submitted form and maps wrong values to their fields', () => {
-    const values: Record<string, string> = {
-      kunde: '123A456789',
-      gruppe: 'ue25',
-      zugang: 'formal',
-      prognose: 'nicht-marktnah',
-      hb: 'gesundheit,sucht',
-      integration12: 'nein',
-      einschaetzung: 'ja',
-      grund: '',
-      zustimmung: 'ja',
-      informiert: 'ja',
-      verbis: 'ja',
-      u25bis: '',
-    };
+    const values = referralForm({ hb: 'gesundheit,sucht', grund: '', u25bis: '' });
     const refused = world.bot.submitForm(console_(ifk), 'vormerken', values);
     expect(refused.kind === 'error' && Object.keys(refused.fieldErrors)).toEqual(['hb']);
     expect(world.counts().cases).toBe(0);

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkAccess, type AccessInput, type Violation } from '../../src/domain/access.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { violationText } from '../../src/i18n/rules.js';
+import { accessInput } from '../support/build.js';
 
 const today = '2026-03-10';
 
 /** A formal referral that meets every criterion; each test breaks exactly what it is about. */
-const formal = (over: Partial<AccessInput> = {}): AccessInput => ({
-  group: 'ue25',
-  route: 'formal',
-  prognosis: 'nicht-marktnah',
-  needs: ['gesundheit', 'schulden', 'wohnen'],
-  integration12: false,
-  assessment: true,
-  consent: true,
-  informed: true,
-  verbis: true,
-  ...over,
-});
+const formal = accessInput;
 
 const einzelfall = (over: Partial<AccessInput> = {}): AccessInput =>
   formal({ route: 'einzelfall', reason: 'akut', prognosis: 'marktnah', needs: ['wohnen'], ...over });
@@ -162,7 +152,7 @@ describe('violation texts', () => {
     const all = [
       ...violations(formal({ prognosis: 'marktnah', needs: ['x'], integration12: true, assessment: false, reason: 'akut' })),
       ...violations(einzelfall({ reason: undefined, needs: [], consent: false, informed: false, verbis: false })),
-      ...violations(formal({ group: 'u25' })),
+      ...violations(formal({ group: 'u25', u25Until: undefined })),
       ...violations(formal({ group: 'u25', u25Until: 'bald' })),
       ...violations(formal({ group: 'u25', u25Until: '2020-01' })),
       ...violations(formal({ u25Until: '2030-01' })),

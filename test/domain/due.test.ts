@@ -89,34 +89,51 @@ describe('dueItems: intake (R4)', () => {
   });
 });
 
-describe('dueItems: contacts (R13, R15)', () => {
-  it('asks for the next Ü25 contact three months after the last one, past Reformation Day in Bremen (R13)', () => {
+describe('dueItems: contacts (R13, R15, R16)', () => {
+  it('asks for the next Ü25 contact 60 days after the last one, since every 3 months gives only 4 of the 6 a year (R13, R16)', () => {
     const c = activeCase({ lastContactOn: '2025-07-31', intakeOn: '2025-07-01' });
-    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2025-10-31', dueOn: '2025-11-03', rule: 'R13' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2025-09-29', dueOn: '2025-09-29', rule: 'R16' });
   });
 
-  it('asks for a U25 contact monthly: 31.01.2026 → Saturday 28.02. → Monday 02.03. (R13)', () => {
+  it('keeps the 3-month Ü25 interval when the yearly minimum is switched off, brought forward before Reformation Day (R13)', () => {
+    const c = activeCase({ lastContactOn: '2025-08-03', intakeOn: '2025-07-01' });
+    const policy = { ...BREMEN_POLICY, minPerYear: { u25: 0, ue25: 0 } };
+    expect(only(c, 'contact', policy)).toMatchObject({ ruleOn: '2025-11-03', dueOn: '2025-11-03', rule: 'R13' });
+    expect(only(activeCase({ lastContactOn: '2025-07-31' }), 'contact', policy)).toMatchObject({
+      ruleOn: '2025-10-31',
+      dueOn: '2025-10-30',
+    });
+  });
+
+  it('asks for a U25 contact monthly: 31.01.2026 → Saturday 28.02. → brought forward to Friday 27.02. (R13)', () => {
     const c = activeCase({ group: 'u25', lastContactOn: '2026-01-31' });
-    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-02-28', dueOn: '2026-03-02' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-02-28', dueOn: '2026-02-27', rule: 'R13' });
   });
 
   it('lands a U25 contact on the leap day 29.02.2028 when that is a working day', () => {
-    const c = activeCase({ group: 'u25', lastContactOn: '2028-01-31' });
+    const c = activeCase({ group: 'u25', lastContactOn: '2028-01-29' });
     expect(only(c, 'contact')).toMatchObject({ ruleOn: '2028-02-29', dueOn: '2028-02-29' });
   });
 
-  it('moves a contact past Good Friday and Easter Monday', () => {
-    const c = activeCase({ lastContactOn: '2026-01-03' });
-    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-04-03', dueOn: '2026-04-07' });
+  it('brings a contact due on Good Friday forward to Maundy Thursday', () => {
+    const c = activeCase({ group: 'u25', lastContactOn: '2026-03-03' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-04-03', dueOn: '2026-04-02' });
   });
 
   it('counts from the intake while no contact is recorded yet', () => {
-    expect(only(activeCase(), 'contact')).toMatchObject({ ruleOn: '2026-04-20', dueOn: '2026-04-20' });
+    expect(only(activeCase(), 'contact')).toMatchObject({ ruleOn: '2026-03-21', dueOn: '2026-03-20', rule: 'R16' });
   });
 
-  it('asks only every three months while a U25 client is in an active labour-market measure (R15)', () => {
+  it('keeps the monthly contact of a Bremen U25 client in a measure: the 3-month variant is Bremerhaven\'s (R13, R15)', () => {
     const c = activeCase({ group: 'u25', lastContactOn: '2026-02-02', inMeasure: true });
-    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-05-02', dueOn: '2026-05-04', rule: 'R15' });
+    expect(only(c, 'contact')).toMatchObject({ ruleOn: '2026-03-02', dueOn: '2026-03-02', rule: 'R13' });
+  });
+
+  it('asks a Bremerhaven Ü25 client in a measure every 60 days: 3 months would miss the 6 a year (R15, R16)', () => {
+    const c = activeCase({ lastContactOn: '2026-02-02', inMeasure: true });
+    expect(only(c, 'contact', BREMERHAVEN_POLICY)).toMatchObject({ ruleOn: '2026-04-03', rule: 'R16' });
+    const withoutMinimum = { ...BREMERHAVEN_POLICY, minPerYear: { u25: 0, ue25: 0 } };
+    expect(only(c, 'contact', withoutMinimum)).toMatchObject({ ruleOn: '2026-05-02', dueOn: '2026-04-30', rule: 'R15' });
   });
 
   it('asks monthly for Ü25 clients in Bremerhaven (R15)', () => {
@@ -131,14 +148,15 @@ describe('dueItems: contacts (R13, R15)', () => {
     expect(itemsOf(c, 'review')).toHaveLength(1);
   });
 
-  it('moves a contact due on a DST Sunday to the Monday (29.03.2026 and 25.10.2026)', () => {
-    expect(only(activeCase({ lastContactOn: '2025-12-29' }), 'contact')).toMatchObject({
+  it('brings a contact due on a DST Sunday forward to the Friday (29.03.2026 and 25.10.2026)', () => {
+    const policy = { ...BREMEN_POLICY, minPerYear: { u25: 0, ue25: 0 } };
+    expect(only(activeCase({ lastContactOn: '2025-12-29' }), 'contact', policy)).toMatchObject({
       ruleOn: '2026-03-29',
-      dueOn: '2026-03-30',
+      dueOn: '2026-03-27',
     });
     expect(only(activeCase({ group: 'u25', lastContactOn: '2026-09-25' }), 'contact')).toMatchObject({
       ruleOn: '2026-10-25',
-      dueOn: '2026-10-26',
+      dueOn: '2026-10-23',
     });
   });
 
@@ -276,7 +294,7 @@ describe('dueItems: every ping lands on a working day', () => {
     expect(kinds).toEqual(['contact', 'review', 'u25_transition', 'duration_end', 'location_talk']);
   });
 
-  it('puts dueOn on the first working day on or after the rule’s date, for any case (property)', () => {
+  it('puts dueOn on a working day: on or after a start date, on or before a contact deadline, for any case (property)', () => {
     const day = fc.integer({ min: 0, max: 2600 }).map((n) => addDays('2024-01-01', n));
     const caseArb = fc.record(
       {
@@ -319,8 +337,12 @@ describe('dueItems: every ping lands on a working day', () => {
       fc.property(caseArb, fc.constantFrom(BREMEN_POLICY, BREMERHAVEN_POLICY), calendars, (c, policy, calendar) => {
         for (const item of dueItems(c, policy, calendar)) {
           expect(calendar.isWorkingDay(item.dueOn)).toBe(true);
-          expect(item.dueOn >= item.ruleOn).toBe(true);
-          for (let d = item.ruleOn; d < item.dueOn; d = addDays(d, 1)) expect(calendar.isWorkingDay(d)).toBe(false);
+          // A contact's date is a deadline (brought forward); every other date is a start (moved on).
+          const [first, last] = item.kind === 'contact' ? [item.dueOn, item.ruleOn] : [item.ruleOn, item.dueOn];
+          expect(first <= last).toBe(true);
+          for (let d = item.kind === 'contact' ? addDays(first, 1) : first; d < (item.kind === 'contact' ? addDays(last, 1) : last); d = addDays(d, 1)) {
+            expect(calendar.isWorkingDay(d)).toBe(false);
+          }
         }
       }),
     );

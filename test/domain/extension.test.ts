@@ -46,17 +46,19 @@ describe('checkExtension: number of extensions and the 48/60-month limits (R19)'
     });
   });
 
-  it('refuses a third extension that stays within 48 months', () => {
+  it('holds a third extension that stays within 48 months for the team lead’s consent', () => {
     expect(extend({ plannedEndOn: '2029-03-02', extensions: 2, months: 6 })).toEqual({
       ok: false,
-      needsConsent: false,
-      violation: { rule: 'R19', code: 'too-many', params: { extensions: 2, max: 2 } },
+      needsConsent: true,
+      newPlannedEnd: '2029-09-02',
+      consentReason: 'third-extension',
     });
+    expect(extend({ plannedEndOn: '2029-03-02', extensions: 2, months: 6, leadConsent: true })).toMatchObject({ ok: true });
   });
 
   it('holds a step to 49 months as pending until the team lead consents', () => {
     const request = { plannedEndOn: '2030-03-02', extensions: 2, months: 1 };
-    expect(extend(request)).toEqual({ ok: false, needsConsent: true, newPlannedEnd: '2030-04-02' });
+    expect(extend(request)).toEqual({ ok: false, needsConsent: true, newPlannedEnd: '2030-04-02', consentReason: 'beyond-48' });
     expect(extend({ ...request, leadConsent: true })).toEqual({
       ok: true,
       newPlannedEnd: '2030-04-02',
@@ -81,8 +83,14 @@ describe('checkExtension: number of extensions and the 48/60-month limits (R19)'
     });
   });
 
-  it('allows no further extension after the consented step past 48 months', () => {
-    const result = extend({ plannedEndOn: '2030-09-02', extensions: 3, months: 6, leadConsent: true });
-    expect(result).toMatchObject({ ok: false, violation: { code: 'too-many' } });
+  it('allows a further consented extension after the step past 48 months, up to 60 months', () => {
+    expect(extend({ plannedEndOn: '2030-09-02', extensions: 3, months: 6, leadConsent: true })).toMatchObject({
+      ok: true,
+      newPlannedEnd: '2031-03-02',
+    });
+    expect(extend({ plannedEndOn: '2030-09-02', extensions: 3, months: 7, leadConsent: true })).toMatchObject({
+      ok: false,
+      violation: { code: 'beyond-60' },
+    });
   });
 });

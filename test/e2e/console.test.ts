@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT, referralLine } from '../support/build.js';
 import { runTs } from '../support/spawn.js';
 
 let dir: string;
@@ -11,9 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const REFERRAL =
-  '/fm vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ' +
-  'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
+const REFERRAL = `/fm ${referralLine({ kunde: CLIENT })}`;
 
 describe('npm start without credentials: the console chat on the demo organisation', () => {
   it('lets a new user refer a client and see it in the list, at the simulated time', async () => {
@@ -28,7 +27,7 @@ describe('npm start without credentials: the console chat on the demo organisati
     expect(result.stdout).toMatch(/nur für dich:[\s\S]*FM-2025-0001[\s\S]*10\.11\.2025/);
     const channel = result.stdout.slice(result.stdout.indexOf('(Kanal):'));
     expect(channel).toContain('Neue Vormerkung FM-2025-0001');
-    expect(channel.split('fm-tobias>')[0]).not.toContain('123A456789');
+    expect(channel.split('fm-tobias>')[0]).not.toContain(CLIENT);
     // The FM of the receiving team sees the referral after switching person.
     expect(result.stdout.slice(result.stdout.indexOf('fm-tobias> /fm vormerkungen'))).toMatch(/Offene Vormerkungen \(1\)[\s\S]*FM-2025-0001/);
 
@@ -87,7 +86,7 @@ describe('npx fm-lotse', () => {
     expect(real.stdout).toContain('# fm-ue25 (Kanal):');
     expect(real.stdout).toContain(`${wouldSend} Nachrichten gesendet.`);
     expect(real.stdout).toContain('FM-Dienstbesprechung in Geschäftsstelle Mitte');
-    expect(real.stdout).not.toContain('123A456789');
+    expect(real.stdout).not.toContain(CLIENT);
     const again = await runTs('src/cli.ts', at, { env: { FM_LOTSE_DB: db } });
     expect(again.stdout).toContain('0 Nachrichten gesendet.');
   });

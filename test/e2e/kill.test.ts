@@ -15,7 +15,8 @@ import type { OutboxItem } from '../../src/store/ports.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { startTs, until, type Started } from '../support/process.js';
-import { seedCase, writeLargeOrg, type LargeOrg } from '../support/seed.js';
+import { insertCase } from '../support/build.js';
+import { writeLargeOrg, type LargeOrg } from '../support/seed.js';
 
 const POST = 'chat.postMessage';
 const AT = '2026-03-03T09:00:00+01:00'; // a Tuesday: every ping and the assignment round are due
@@ -35,10 +36,10 @@ beforeEach(async () => {
   const store = SqliteStore.open(dbFile);
   for (const fmId of large.fmIds) {
     const team = fmId.replace(/^fm-(\d+)-\d+$/, 'fm-$1');
-    seedCase(store, { team, status: 'aktiv', fmId, intakeOn: '2025-11-20', referringTeamId: team.replace('fm', 'mi'), referringPersonId: team.replace('fm', 'ifk') }); // R13: contact overdue
+    insertCase(store, { receivingTeamId: team, status: 'aktiv', fmId, intakeOn: '2025-11-20', referringTeamId: team.replace('fm', 'mi'), referringPersonId: team.replace('fm', 'ifk') }); // R13: contact overdue
   }
   for (const team of large.fmTeamIds) {
-    seedCase(store, { team, status: 'vorgemerkt', flaggedOn: '2026-02-27', intakeDeadline: '2026-03-19', referringTeamId: team.replace('fm', 'mi'), referringPersonId: team.replace('fm', 'ifk') }); // R9
+    insertCase(store, { receivingTeamId: team, status: 'vorgemerkt', flaggedOn: '2026-02-27', intakeDeadline: '2026-03-19', referringTeamId: team.replace('fm', 'mi'), referringPersonId: team.replace('fm', 'ifk') }); // R9
   }
   store.close();
   fake = await FakeSlack.start();

@@ -20,7 +20,7 @@ import { outboxClient, SlackTransport } from '../../src/platforms/slack/transpor
 import type { OutboxItem } from '../../src/store/ports.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { FakeSlack, memoryLogger, type SlackCall } from '../support/fakeSlack.js';
-import { seedCase } from '../support/seed.js';
+import { insertCase } from '../support/build.js';
 import { exampleOrg } from '../support/world.js';
 
 const POST = 'chat.postMessage';
@@ -111,11 +111,11 @@ function expectEachItemPostedOnce(): void {
  */
 function seedDueWork(): Record<string, string> {
   return {
-    overdueContact: seedCase(store, { team: 'fm-ue25', status: 'aktiv', fmId: 'fm-tobias', intakeOn: '2025-11-20' }), // R13: due 20.02.2026
-    reviewToday: seedCase(store, { team: 'fm-ue25', status: 'aktiv', fmId: 'fm-tobias', intakeOn: '2025-09-03' }), // R20: due 03.03.2026
-    intakeThisWeek: seedCase(store, { team: 'fm-ue25', status: 'zugewiesen', fmId: 'fm-aylin', flaggedOn: '2026-02-13', intakeDeadline: '2026-03-05' }), // R4
-    u25Contact: seedCase(store, { team: 'fm-u25', group: 'u25', status: 'aktiv', fmId: 'fm-jonas', intakeOn: '2026-01-26', referringTeamId: 'mi-u25', referringPersonId: 'ifk-nele' }), // R13 U25 monthly
-    openReferral: seedCase(store, { team: 'fm-ue25', status: 'vorgemerkt', flaggedOn: '2026-02-27', intakeDeadline: '2026-03-19' }), // R9
+    overdueContact: insertCase(store, { status: 'aktiv', fmId: 'fm-tobias', intakeOn: '2025-11-20' }).caseCode, // R13: due 20.02.2026
+    reviewToday: insertCase(store, { status: 'aktiv', fmId: 'fm-tobias', intakeOn: '2025-09-03' }).caseCode, // R20: due 03.03.2026
+    intakeThisWeek: insertCase(store, { status: 'zugewiesen', fmId: 'fm-aylin', flaggedOn: '2026-02-13', intakeDeadline: '2026-03-05' }).caseCode, // R4
+    u25Contact: insertCase(store, { group: 'u25', status: 'aktiv', fmId: 'fm-jonas', intakeOn: '2026-01-26' }).caseCode, // R13 U25 monthly: FM U25, referred by Nele (mi-u25)
+    openReferral: insertCase(store, { status: 'vorgemerkt', flaggedOn: '2026-02-27', intakeDeadline: '2026-03-19' }).caseCode, // R9
   };
 }
 

@@ -3,10 +3,8 @@ import { JOBS } from '../../jobs/index.js';
 import { runJobs } from '../../src/app/scheduler.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { toPlainText } from '../../src/messaging/reply.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
-
-const REFERRAL =
-  'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
 
 let world: World;
 afterEach(() => world.close());
@@ -20,7 +18,7 @@ function run(at: string) {
 describe('the scheduled assignment round (R9)', () => {
   beforeEach(() => {
     world = createWorld({ now: '2026-03-02T10:00:00+01:00' }); // Monday
-    expect(world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, REFERRAL).kind).toBe('message');
+    expect(world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine()).kind).toBe('message');
   });
 
   it('posts the proposal at the meeting time on Tuesday, once, however often the job runs', () => {
@@ -49,7 +47,7 @@ describe('the scheduled assignment round (R9)', () => {
 describe('a meeting day on a public holiday (R9)', () => {
   beforeEach(() => {
     world = createWorld({ now: '2028-10-27T10:00:00+02:00' });
-    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, REFERRAL);
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine());
   });
 
   it('posts nothing on Reformation Day and tells the leads on the working day before', () => {

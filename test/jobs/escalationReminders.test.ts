@@ -10,6 +10,7 @@ import { runJobs } from '../../src/app/scheduler.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
 import { toPlainText } from '../../src/messaging/reply.js';
 import type { Caller } from '../../src/messaging/ports.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
 const CODE = 'FM-2025-0001';
@@ -26,10 +27,7 @@ function command(userId: string, line: string): void {
 /** Lena's referral, declined by its FM, escalated by Lena at `at`. */
 function escalateAt(at: string): void {
   world = createWorld({ now: at });
-  command(
-    'ifk-lena',
-    'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja',
-  );
+  command('ifk-lena', referralLine());
   command('fm-tobias', 'runde');
   command('tl-fm-ue25', 'runde bestaetigen');
   command(world.store.cases.byCode(CODE)!.assignedFmId!, `ablehnen ${CODE} grund="kein Bedarf"`);

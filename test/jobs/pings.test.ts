@@ -3,39 +3,17 @@ import { JOBS } from '../../jobs/index.js';
 import { runJobs } from '../../src/app/scheduler.js';
 import type { Transport } from '../../src/messaging/ports.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
-import { addMonths } from '../../src/domain/time.js';
 import { toPlainText, type Message, type Target } from '../../src/messaging/reply.js';
 import type { OutboxItem } from '../../src/store/ports.js';
+import { CLIENT, insertCase, referralLine, type CaseSpec } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
 let world: World;
-let serial = 0;
 afterEach(() => world.close());
 
-/** An active Ü25 case of the FM, intake on `intakeOn`. */
-function activeCase(fmId: string, intakeOn: string, opts: { team?: string; group?: 'u25' | 'ue25' } = {}): string {
-  serial += 1;
-  const caseCode = `FM-2025-${String(serial).padStart(4, '0')}`;
-  world.store.cases.insertReferral({
-    caseCode,
-    clientRef: `200A${String(serial).padStart(6, '0')}`,
-    group: opts.group ?? 'ue25',
-    route: 'formal',
-    prognosis: 'nicht-marktnah',
-    needs: ['gesundheit', 'sucht', 'schulden'],
-    countedNeeds: 3,
-    integration12: false,
-    assessment: true,
-    referringPersonId: 'ifk-lena',
-    referringTeamId: 'mi-1',
-    receivingTeamId: opts.team ?? 'fm-ue25',
-    flaggedOn: intakeOn,
-    intakeDeadline: intakeOn,
-    createdAt: 0,
-  });
-  world.store.cases.transition(caseCode, ['vorgemerkt'], 'zugewiesen', { assignedFmId: fmId }, 0);
-  world.store.cases.transition(caseCode, ['zugewiesen'], 'aktiv', { intakeOn, plannedEndOn: addMonths(intakeOn, 24) }, 0);
-  return caseCode;
+/** An active case of the FM, intake on `intakeOn`. */
+function activeCase(fmId: string, intakeOn: string, more: CaseSpec = {}): string {
+  return insertCase(world.store, { status: 'aktiv', fmId, intakeOn, ...more }).caseCode;
 }
 
 function run(at: string) {
@@ -53,18 +31,19 @@ describe('the FM digest at 07:30 (R13, R16, R20)', () => {
   });
 
   it('sends each FM one direct message on a working day with what is overdue, due today and this week', () => {
-    const overdue = activeCase('fm-tobias', '2025-11-20'); // Ü25 contact every 3 months: due 20.02.2026
-    const thisWeek = activeCase('fm-tobias', '2025-12-04'); // due 04.03.2026
-    activeCase('fm-tobias', '2026-02-01'); // nothing due this week
+    // Ü25: a contact within 60 days of the last one (6 a year, R16).
+    const overdue = activeCase('fm-tobias', '2025-11-20', { clientRef: '200A000001' }); // due 19.01.2026
+    const thisWeek = activeCase('fm-tobias', '2026-01-02'); // due Tuesday 03.03.2026
+    const notYet = activeCase('fm-tobias', '2026-02-01'); // due 02.04.2026: nothing this week
     run('2026-03-02T07:29:00+01:00');
     expect(items('ping.digest')).toHaveLength(0);
     run('2026-03-02T07:30:00+01:00');
     const [digest] = items('ping.digest');
     expect(digest?.target).toEqual({ kind: 'direct', personId: 'fm-tobias' });
     const text = toPlainText(digest!.message);
-    expect(text).toMatch(/Überfällig[\s\S]*FM-2025-0001\* · 200A000001 · Beratungskontakt · 20\.02\.2026 \(R13\)/);
-    expect(text).toMatch(/Diese Woche[\s\S]*FM-2025-0002/);
-    expect(text).not.toContain('FM-2025-0003');
+    expect(text).toMatch(new RegExp(`Überfällig[\\s\\S]*${overdue}\\* · 200A000001 · Beratungskontakt · 19\\.01\\.2026 \\(R16\\)`));
+    expect(text).toMatch(new RegExp(`Diese Woche[\\s\\S]*${thisWeek}`));
+    expect(text).not.toContain(notYet);
     expect(text).toContain('[erledigt] [später]');
     expect([overdue, thisWeek]).toHaveLength(2);
 
@@ -92,11 +71,11 @@ describe('the FM digest at 07:30 (R13, R16, R20)', () => {
     const code = activeCase('fm-tobias', '2025-11-20');
     const review = activeCase('fm-tobias', '2025-09-03'); // review due 03.03.2026, contact overdue too
     run('2026-03-02T07:30:00+01:00');
-    const done = world.bot.handleAction({ platform: 'console', userId: 'fm-tobias' }, { actionId: 'due.done', value: `${code}|contact|2026-02-20` });
+    const done = world.bot.handleAction({ platform: 'console', userId: 'fm-tobias' }, { actionId: 'due.done', value: `${code}|contact|2026-01-19` });
     expect(done.kind === 'message' && toPlainText(done.message)).toMatch(/Kontakt am 02\.03\.2026 erfasst/);
     const later = world.bot.handleAction({ platform: 'console', userId: 'fm-tobias' }, { actionId: 'due.later', value: `${review}|review|2026-03-03` });
     expect(later.kind === 'message' && toPlainText(later.message)).toMatch(/03\.03\.2026 verschoben/);
-    const stranger = world.bot.handleAction({ platform: 'console', userId: 'fm-jonas' }, { actionId: 'due.done', value: `${code}|contact|2026-02-20` });
+    const stranger = world.bot.handleAction({ platform: 'console', userId: 'fm-jonas' }, { actionId: 'due.done', value: `${code}|contact|2026-01-19` });
     expect(stranger.kind).toBe('error');
 
     world.clock.set(Date.parse('2026-03-03T06:00:00+01:00'));
@@ -111,11 +90,8 @@ describe('the FM digest at 07:30 (R13, R16, R20)', () => {
 describe('the team-lead digest at 07:45 (R4, R16)', () => {
   it('lists missed intake deadlines and overdue contacts by case code, never client references', () => {
     world = createWorld({ now: '2026-03-02T06:00:00+01:00' });
-    world.bot.handleCommand(
-      { platform: 'console', userId: 'ifk-lena' },
-      'vormerken kunde=123A456789 gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja',
-    );
-    const overdue = activeCase('fm-tobias', '2025-11-20');
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine({ kunde: CLIENT }));
+    const overdue = activeCase('fm-tobias', '2025-11-20', { clientRef: '200A000001' });
     run('2026-03-23T07:45:00+01:00'); // the referral's deadline was 20.03.2026
     const [lead] = items('ping.lead');
     expect(lead?.target).toEqual({ kind: 'direct', personId: 'tl-fm-ue25' });
@@ -159,7 +135,7 @@ describe('team duties (R28–R32) and the supervision sample (R34)', () => {
     run('2026-03-02T08:00:00+01:00');
     const [sample] = items('ping.supervision:fm-ue25');
     expect(sample?.target).toEqual({ kind: 'direct', personId: 'tl-fm-ue25' });
-    expect(toPlainText(sample!.message).match(/FM-2025-\d{4}/g)).toHaveLength(2); // 5 % of 30, rounded up
+    expect(toPlainText(sample!.message).match(/FM-\d{4}-\d{4}/g)).toHaveLength(2); // 5 % of 30, rounded up
     run('2026-03-20T08:00:00+01:00');
     expect(items('ping.supervision:fm-ue25')).toHaveLength(1);
   });

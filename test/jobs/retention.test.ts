@@ -2,10 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS } from '../../jobs/index.js';
 import { runJobs } from '../../src/app/scheduler.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../src/domain/needs.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
-
-const REFERRAL = (client: string) =>
-  `vormerken kunde=${client} gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja`;
 
 let world: World;
 beforeEach(() => {
@@ -21,7 +19,7 @@ function run(at: string) {
 
 describe('retention (data protection)', () => {
   it('empties sent messages after 90 days but keeps their dedupe keys', async () => {
-    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, REFERRAL('123A456789'));
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine());
     const sent: string[] = [];
     await world
       .delivery([
@@ -46,9 +44,9 @@ describe('retention (data protection)', () => {
   });
 
   it('forgets the client reference of a declined referral after six months and of an ended case after 25 months', () => {
-    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, REFERRAL('123A000001'));
-    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, REFERRAL('123A000002'));
-    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, REFERRAL('123A000003'));
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine({ kunde: '123A000001' }));
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine({ kunde: '123A000002' }));
+    world.bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine({ kunde: '123A000003' }));
     const now = world.clock.now();
     world.store.cases.transition('FM-2026-0001', ['vorgemerkt'], 'abgelehnt', { declinedReason: 'x' }, now);
     world.store.cases.transition('FM-2026-0002', ['vorgemerkt'], 'beendet', { endedOn: '2026-03-02' }, now);

@@ -325,7 +325,7 @@ describe('an extension beyond 48 months (R19)', () => {
 
   it('is decided by the FM team lead alone; granted, the planned end moves by the requested months', () => {
     const parent = textOf(outbox(escalationParentKey(escalationId()))[0]!.message);
-    expect(parent).toContain('Verlängerung über 48 Monate (R19)');
+    expect(parent).toContain('Verlängerung mit Zustimmung der Teamleitung (R19)');
     expect(parent).toContain('Neues geplantes Ende: 20.04.2030');
     expect(parent).toContain('Entscheiden: Teamleitung Fallmanagement Ü25 (Michael Brandt)');
     expect(plain(approve('tl-mi-1'))).toContain('entscheiden nur');
@@ -343,6 +343,22 @@ describe('an extension beyond 48 months (R19)', () => {
     expect(world.store.audit.forCase(CODE).map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.withdrawn', 'case.extension.withdrawn']));
     expect(textOf(outbox(`escalation.thread:${escalationId()}:withdrawn`)[0]!.message)).toContain('gegenstandslos');
     expect(plain(approve('tl-fm-ue25'))).not.toContain('verlängert');
+  });
+
+  it('is closed when the leads allow the return (R25) before the lead decides the extension', () => {
+    ok('ifk-lena', `eskalieren ${CODE} art=abgang abgangsgrund=keine-mitwirkung grund="Mitwirkung fehlt dauerhaft"`);
+    approve('tl-mi-1');
+    expect(plain(approve('tl-fm-ue25'))).toContain('Der Abgang findet statt');
+
+    expect(world.store.cases.byCode(CODE)).toMatchObject({ status: 'beendet', plannedEndOn: '2029-10-20', extensions: 2 });
+    expect(world.store.extensions.forCase(CODE).find((x) => x.id === extensionId)!.status).toBe('rejected');
+    const extension = world.store.escalations.forCase(CODE).find((e) => e.kind === 'verlaengerung')!;
+    expect(extension.status).toBe('rejected');
+    expect(world.store.audit.forCase(CODE).map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.withdrawn', 'case.extension.withdrawn']));
+    expect(textOf(outbox(`escalation.thread:${extension.id}:withdrawn`)[0]!.message)).toContain('gegenstandslos');
+    // Nothing is left for the FM team lead to decide.
+    expect(plain(approve('tl-fm-ue25', extension.id))).toContain('bereits entschieden');
+    expect(world.store.cases.byCode(CODE)).toMatchObject({ status: 'beendet', plannedEndOn: '2029-10-20', extensions: 2 });
   });
 
   it('refused, the request is rejected and the planned end stays', () => {
@@ -420,11 +436,12 @@ describe('a round beyond capacity (R4)', () => {
 });
 
 describe('decisions typed as thread replies', () => {
-  it('reads "zustimmen" and "ablehnen <Begründung>", also after a mention of the bot, and nothing else', () => {
+  it('reads "zustimmen" and "ablehnen <Begründung>", and nothing else (the platforms remove their mentions first)', () => {
     expect(parseThreadVote('zustimmen')).toEqual({ vote: 'approve' });
     expect(parseThreadVote('Zustimmen!')).toEqual({ vote: 'approve' });
-    expect(parseThreadVote('<@U0BOT> ablehnen: keine Kapazität')).toEqual({ vote: 'reject', comment: 'keine Kapazität' });
+    expect(parseThreadVote(' ablehnen: keine Kapazität')).toEqual({ vote: 'reject', comment: 'keine Kapazität' });
     expect(parseThreadVote('Ablehnen')).toEqual({ vote: 'reject' });
+    expect(parseThreadVote('<@U0BOT> zustimmen')).toBeUndefined(); // Slack's syntax is the Slack platform's business
     expect(parseThreadVote('Ich würde eher zustimmen')).toBeUndefined();
     expect(parseThreadVote('zustimmenswert')).toBeUndefined();
   });

@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResponse, BotResponse, Caller } from '../../src/messaging/ports.js';
 import { toPlainText, type Block } from '../../src/messaging/reply.js';
+import { insertCase, referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
 const as = (userId: string): Caller => ({ platform: 'console', userId });
-
-function referral(client: string, hb = 'gesundheit,sucht,schulden'): string {
-  return `vormerken kunde=${client} gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=${hb} integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja`;
-}
 
 function plain(response: BotResponse | ActionResponse): string {
   if (response.kind === 'message' || response.kind === 'update') return toPlainText(response.message);
@@ -21,7 +18,7 @@ beforeEach(() => {
   world = createWorld({ now: '2026-12-21T09:00:00+01:00' });
   const ifks = ['ifk-lena', 'ifk-murat', 'ifk-felix', 'ifk-anna', 'ifk-sabine', 'ifk-lena'];
   ifks.forEach((ifk, i) => {
-    const response = world.bot.handleCommand(as(ifk), referral(`100A00000${i}`, i === 2 ? 'sucht,wohnen,schulden' : undefined));
+    const response = world.bot.handleCommand(as(ifk), referralLine({ kunde: `100A00000${i}`, ...(i === 2 ? { hb: 'sucht,wohnen,schulden' } : {}) }));
     expect(response.kind).toBe('message');
   });
   world.clock.set(Date.parse('2026-12-22T09:00:00+01:00')); // the Tuesday meeting
@@ -111,15 +108,11 @@ describe('the weekly assignment round (R9)', () => {
 
   it('marks overflow and tells the team lead when the referrals exceed capacity (R4)', () => {
     // Fill everyone but Katrin to capacity with existing cases.
-    const fill = world.store.db.prepare(
-      `INSERT INTO cases (case_code, client_ref, client_group, route, prognosis, needs, counted_needs, integration12, assessment,
-        referring_person_id, referring_team_id, receiving_team_id, flagged_on, intake_deadline, status, assigned_fm_id, created_at, updated_at)
-       VALUES (?, ?, 'ue25', 'formal', 'nicht-marktnah', '[]', 3, 0, 1, 'ifk-lena', 'mi-1', 'fm-ue25', '2026-01-05', '2026-01-23', 'aktiv', ?, 0, 0)`,
-    );
-    let n = 0;
-    for (const [fm, count] of [['fm-tobias', 150], ['fm-stefan', 150], ['fm-aylin', 75]] as const) {
-      for (let i = 0; i < count; i++, n++) fill.run(`FM-2026-${String(5000 + n)}`, `900A${String(n).padStart(6, '0')}`, fm);
-    }
+    world.store.transaction(() => {
+      for (const [fmId, count] of [['fm-tobias', 150], ['fm-stefan', 150], ['fm-aylin', 75]] as const) {
+        for (let i = 0; i < count; i++) insertCase(world.store, { status: 'aktiv', fmId, intakeOn: '2026-01-05' });
+      }
+    });
     world.bot.handleCommand(as('tl-fm-ue25'), 'runde');
     const round = world.store.rounds.currentProposal('fm-ue25')!;
     expect(round.rows.every((r) => r.overflow)).toBe(true);

@@ -1,58 +1,9 @@
 /**
- * Fills a database with cases directly through the store (no chat commands, so no outbox rows of their
- * own), and writes organisation files larger than the demo one for load and crash tests.
+ * Writes organisation files larger than the demo one for load and crash tests (cases for them come from
+ * `insertCase` in build.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { addMonths, type LocalDate } from '../../src/domain/time.js';
-import type { Store } from '../../src/store/ports.js';
-import type { Group } from '../../src/domain/vocabulary.js';
-
-export interface SeedCase {
-  /** FM team that receives the referral. */
-  team: string;
-  group?: Group;
-  /** vorgemerkt: an open referral; zugewiesen: assigned, intake pending; aktiv: taken in on `intakeOn`. */
-  status: 'vorgemerkt' | 'zugewiesen' | 'aktiv';
-  fmId?: string;
-  flaggedOn?: LocalDate;
-  intakeDeadline?: LocalDate;
-  intakeOn?: LocalDate;
-  referringPersonId?: string;
-  referringTeamId?: string;
-}
-
-/** Inserts one case (R1 formal access: three counted needs) and returns its case code. */
-export function seedCase(store: Store, c: SeedCase): string {
-  const flaggedOn = c.flaggedOn ?? c.intakeOn ?? '2025-01-06';
-  const caseCode = store.codes.next(Number(flaggedOn.slice(0, 4)));
-  const [, year, serial] = /^FM-(\d{4})-(\d+)$/.exec(caseCode)!;
-  store.cases.insertReferral({
-    caseCode,
-    clientRef: `${year!.slice(1)}A${serial!.padStart(6, '0')}`,
-    group: c.group ?? 'ue25',
-    route: 'formal',
-    prognosis: 'nicht-marktnah',
-    needs: ['gesundheit', 'sucht', 'schulden'],
-    countedNeeds: 3,
-    integration12: false,
-    assessment: true,
-    ...(c.group === 'u25' ? { u25Until: '2030-01' } : {}),
-    referringPersonId: c.referringPersonId ?? 'ifk-lena',
-    referringTeamId: c.referringTeamId ?? 'mi-1',
-    receivingTeamId: c.team,
-    flaggedOn,
-    intakeDeadline: c.intakeDeadline ?? flaggedOn,
-    createdAt: 0,
-  });
-  if (c.status === 'vorgemerkt') return caseCode;
-  if (!c.fmId) throw new Error(`seedCase: status ${c.status} needs an fmId`);
-  store.cases.transition(caseCode, ['vorgemerkt'], 'zugewiesen', { assignedFmId: c.fmId }, 0);
-  if (c.status === 'zugewiesen') return caseCode;
-  const intakeOn = c.intakeOn ?? flaggedOn;
-  store.cases.transition(caseCode, ['zugewiesen'], 'aktiv', { intakeOn, plannedEndOn: addMonths(intakeOn, 24) }, 0);
-  return caseCode;
-}
 
 export interface LargeOrg {
   file: string;

@@ -128,7 +128,8 @@ class ConsoleSession {
         return true;
       case '/hilfe':
         this.write(t.help.join('\n') + '\n');
-        return this.command('hilfe');
+        // A bare /fm: the bot answers with its help, whatever the registry calls that command.
+        return this.command('');
       case '/abbrechen':
         this.write(t.noFormRunning + '\n');
         return true;

@@ -86,7 +86,7 @@ export function createTeamsTransport(opts: Pick<TeamsPlatformOptions, 'auth' | '
 
 export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   const logger = opts.logger ?? console;
-  // An empty app id switches authentication off entirely (traps.md): never outside loopback.
+  // An empty app id switches authentication off entirely (README, "Microsoft Teams"): never outside loopback.
   if (opts.auth.auth === 'none') {
     if (opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
     logger.warn(T.noAuthWarning);

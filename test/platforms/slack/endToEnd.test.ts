@@ -7,15 +7,15 @@ import type { Delivery } from '../../../src/app/delivery.js';
 import type { SlackPlatform } from '../../../src/platforms/slack/app.js';
 import type { FakeSlack } from '../../support/fakeSlack.js';
 import { post, slashCommand, viewSubmission } from '../../support/slackRequests.js';
-import { CLIENT, REFERRAL_FORM, REFERRAL_LINE } from '../../support/referral.js';
+import { CLIENT, referralForm, referralLine } from '../../support/build.js';
 import { startSlackWorld, type SlackWorld } from '../../support/slackWorld.js';
 import type { World } from '../../support/world.js';
 
 const LENA = 'U0IFKLENA'; // IFK in team mi-1 of the demo organisation
 const MI1_CHANNEL = 'C0MI1';
 const FM_UE25_CHANNEL = 'C0FMUE25';
-const FULL = REFERRAL_LINE;
-const GOOD_FORM = { ...REFERRAL_FORM, hb: 'gesundheit,sucht,schulden' };
+const FULL = referralLine({ kunde: CLIENT });
+const GOOD_FORM = referralForm({ kunde: CLIENT });
 
 let world: World;
 let fake: FakeSlack;

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/app/delivery.js';
 import type { Caller } from '../../../src/messaging/ports.js';
 import type { SlackPlatform } from '../../../src/platforms/slack/app.js';
+import { withoutLeadingMentions } from '../../../src/platforms/slack/mentions.js';
 import type { FakeSlack, SlackCall } from '../../support/fakeSlack.js';
 import { blockActions, post, slashCommand, TEST_TEAM, viewSubmission } from '../../support/slackRequests.js';
 import { startSlackWorld, type SlackWorld } from '../../support/slackWorld.js';
@@ -307,6 +308,13 @@ describe('deciding by replying in the thread (Events API)', () => {
     await delivery.flush();
     expect(callsSince(flushMark, 'chat.update').map((c) => c.params.ts)).toEqual([parentTs, parentTs]);
     expect(shown(callsSince(flushMark, 'chat.update').at(-1)!)).toContain('❌ abgelehnt');
+  });
+
+  it('reads the decision after mentions at the start (of the bot or a colleague) and keeps the rest as typed', () => {
+    expect(withoutLeadingMentions('<@U0BOT> ablehnen: keine Kapazität')).toBe('ablehnen: keine Kapazität');
+    expect(withoutLeadingMentions(' <@U0BOT>  <@U0TLMI1>\nzustimmen')).toBe('zustimmen');
+    expect(withoutLeadingMentions('ablehnen, siehe <@U0IFKLENA>')).toBe('ablehnen, siehe <@U0IFKLENA>');
+    expect(withoutLeadingMentions('Ich frage <@U0TLMI1> zustimmen')).toBe('Ich frage <@U0TLMI1> zustimmen');
   });
 
   it('leaves ordinary conversation, bot posts and other threads alone', async () => {

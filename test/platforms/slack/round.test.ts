@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/app/delivery.js';
 import type { SlackPlatform } from '../../../src/platforms/slack/app.js';
+import { referralLine } from '../../support/build.js';
 import type { FakeSlack, SlackCall } from '../../support/fakeSlack.js';
 import { blockActions, post, slashCommand } from '../../support/slackRequests.js';
 import { startSlackWorld, type SlackWorld } from '../../support/slackWorld.js';
@@ -47,13 +48,6 @@ const IFK_SLACK_IDS = new Map<string, string>(REFERRALS.map((r) => [r.ifk, r.use
 
 /** A pseudonymous client reference (customer number); none may reach the team channel. */
 const CLIENT_REF = /\d{3}[A-Z]\d{6}/;
-
-function referralLine(client: string, hb = 'gesundheit,sucht,schulden'): string {
-  return (
-    `vormerken kunde=${client} gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=${hb} ` +
-    'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja'
-  );
-}
 
 let world: World;
 let fake: FakeSlack;
@@ -114,7 +108,7 @@ function proposedRows(call: SlackCall): Map<string, string> {
 async function referSix(): Promise<SlackCall[]> {
   const mark = fake.calls.length;
   for (const [i, r] of REFERRALS.entries()) {
-    const response = await post(events, slashCommand({ text: referralLine(r.client, 'hb' in r ? r.hb : undefined), userId: r.user, channelId: r.channel }));
+    const response = await post(events, slashCommand({ text: referralLine({ kunde: r.client, ...('hb' in r ? { hb: r.hb } : {}) }), userId: r.user, channelId: r.channel }));
     expect(response.status).toBe(200);
     await waitSince(mark, 'chat.postEphemeral', i + 1);
   }

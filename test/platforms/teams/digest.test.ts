@@ -7,13 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS } from '../../../jobs/index.js';
 import { runJobs } from '../../../src/app/scheduler.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../../src/domain/needs.js';
-import { addMonths } from '../../../src/domain/time.js';
+import { insertCase } from '../../support/build.js';
 import { cardOf, shown, type ConnectorCall } from '../../support/fakeBotConnector.js';
 import { cardAction, personalChatId, personalInstall, personalMessage } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
 let w: TeamsWorld;
-let serial = 0;
 
 beforeEach(async () => {
   w = await createTeamsWorld('2026-03-02T06:00:00+01:00'); // a Monday
@@ -25,31 +24,9 @@ afterEach(async () => {
 
 const since = (mark: number, ...kinds: ConnectorCall['kind'][]) => w.connector.calls.slice(mark).filter((c) => kinds.includes(c.kind) && c.status < 300);
 
-/** An active Ü25 case of the FM whose last contact (the intake) lies more than three months back (R13). */
+/** An active Ü25 case of the FM (customer number 200A000001) whose last contact, the intake, lies more than three months back (R13). */
 function overdueCase(fmId: string): string {
-  serial += 1;
-  const caseCode = `FM-2025-${String(serial).padStart(4, '0')}`;
-  const intakeOn = '2025-11-20';
-  w.store.cases.insertReferral({
-    caseCode,
-    clientRef: `200A${String(serial).padStart(6, '0')}`,
-    group: 'ue25',
-    route: 'formal',
-    prognosis: 'nicht-marktnah',
-    needs: ['gesundheit', 'sucht', 'schulden'],
-    countedNeeds: 3,
-    integration12: false,
-    assessment: true,
-    referringPersonId: 'ifk-lena',
-    referringTeamId: 'mi-1',
-    receivingTeamId: 'fm-ue25',
-    flaggedOn: intakeOn,
-    intakeDeadline: intakeOn,
-    createdAt: 0,
-  });
-  w.store.cases.transition(caseCode, ['vorgemerkt'], 'zugewiesen', { assignedFmId: fmId }, 0);
-  w.store.cases.transition(caseCode, ['zugewiesen'], 'aktiv', { intakeOn, plannedEndOn: addMonths(intakeOn, 24) }, 0);
-  return caseCode;
+  return insertCase(w.store, { status: 'aktiv', fmId, intakeOn: '2025-11-20', clientRef: '200A000001' }).caseCode;
 }
 
 function runJobsAt(iso: string): void {

@@ -16,13 +16,14 @@ import {
   teamInstall,
   TENANT,
 } from './activities.js';
-import { CLIENT, REFERRAL_FORM, REFERRAL_LINE } from '../../support/referral.js';
+import { CLIENT, referralForm, referralLine } from '../../support/build.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
 const FM_UE25_CHANNEL = '19:platzhalter-fm-ue25@thread.tacv2';
 const MI1_CHANNEL = '19:mi-1-allgemein@thread.tacv2';
-const LINE = REFERRAL_LINE;
-const GOOD_FORM = REFERRAL_FORM;
+const LINE = referralLine({ kunde: CLIENT });
+/** Without the needs: the card has one input per key group for them. */
+const GOOD_FORM = referralForm({ kunde: CLIENT, hb: undefined });
 
 let w: TeamsWorld;
 

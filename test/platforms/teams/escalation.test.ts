@@ -8,13 +8,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src/messaging/ports.js';
+import { CLIENT, referralLine } from '../../support/build.js';
 import { cardOf, shown, type ConnectorCall } from '../../support/fakeBotConnector.js';
 import { cardAction, channelMessage, personalChatId, personalInstall, personalMessage, teamInstall } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
 const CHANNEL = '19:platzhalter-fm-ue25@thread.tacv2';
 const CODE = 'FM-2025-0001';
-const CLIENT = '123A456789';
 const CLIENT_REF = /\d{3}[A-Z]\d{6}/;
 
 let w: TeamsWorld;
@@ -45,7 +45,7 @@ async function escalate(): Promise<{ parent: ConnectorCall; root: string; id: nu
   await w.post(teamInstall({ serviceUrl: w.connector.serviceUrl, from: w.sender('tl-fm-ue25'), channelId: CHANNEL }));
   for (const person of w.org.org.people) await w.post(personalInstall({ serviceUrl: w.connector.serviceUrl, from: w.sender(person.id) }));
   for (const [userId, line] of [
-    ['ifk-lena', `vormerken kunde=${CLIENT} gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja`],
+    ['ifk-lena', referralLine({ kunde: CLIENT })],
     ['fm-tobias', 'runde'],
     ['tl-fm-ue25', 'runde bestaetigen'],
   ] as const) {

@@ -6,6 +6,7 @@
  * the team meets. Katrin is absent from 21.12.2026 to 04.01.2027; Aylin works half time.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { referralLine } from '../../support/build.js';
 import { cardOf, shown, type ConnectorCall } from '../../support/fakeBotConnector.js';
 import { cardAction, personalChatId, personalInstall, personalMessage, teamInstall } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
@@ -66,9 +67,7 @@ async function install(): Promise<void> {
 async function proposeRound(): Promise<{ posted: ConnectorCall; card: any; roundId: number }> {
   await install();
   for (const [ifk, client] of REFERRALS) {
-    const line =
-      `vormerken kunde=${client} gruppe=ue25 zugang=formal prognose=nicht-marktnah hb=gesundheit,sucht,schulden ` +
-      'integration12=nein einschaetzung=ja zustimmung=ja informiert=ja verbis=ja';
+    const line = referralLine({ kunde: client });
     expect((await w.post(personalMessage({ serviceUrl: w.connector.serviceUrl, from: w.sender(ifk), text: line }))).status).toBe(200);
   }
   expect(await w.flush()).toBe(REFERRALS.length);

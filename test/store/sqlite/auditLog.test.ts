@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { T0, useTempDir } from './fixtures.js';
+import { T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 

@@ -3,15 +3,14 @@ import { SqliteCaseRepository } from '../../../src/store/sqlite/caseRepository.j
 import { openDatabase } from '../../../src/store/sqlite/database.js';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
-import { referral, T0, useTempDir } from './fixtures.js';
+import { insertCase, newReferral, T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 
+/** Taken in on 03.11.2025, planned end 03.11.2027. */
 function activeCase(store: SqliteStore): string {
-  const { caseCode } = store.cases.insertReferral(referral());
-  store.cases.transition(caseCode, ['vorgemerkt'], 'zugewiesen', { assignedFmId: 'fm-1' }, T0);
-  store.cases.transition(caseCode, ['zugewiesen'], 'aktiv', { intakeOn: '2025-11-03', plannedEndOn: '2027-11-03' }, T0);
-  return caseCode;
+  return insertCase(store, { status: 'aktiv', fmId: 'fm-1', intakeOn: '2025-11-03' }).caseCode;
 }
 
 describe('case flags of the lifecycle', () => {
@@ -82,7 +81,7 @@ describe('case flags of the lifecycle', () => {
   it('upgrades a database of the previous release and keeps its cases, with no extensions yet', () => {
     const file = tmp.path();
     const old = openDatabase(file, MIGRATIONS.slice(0, 2));
-    new SqliteCaseRepository(old).insertReferral(referral({ caseCode: 'FM-2025-0777' }));
+    new SqliteCaseRepository(old).insertReferral(newReferral({ caseCode: 'FM-2025-0777' }));
     old.close();
 
     const store = tmp.open();

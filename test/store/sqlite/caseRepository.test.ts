@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { OpenCaseExistsError } from '../../../src/store/ports.js';
 import { type CaseStatus } from '../../../src/domain/vocabulary.js';
 import type { SqliteStore } from '../../../src/store/sqlite/store.js';
-import { referral, T0, useTempDir } from './fixtures.js';
+import { CLIENT, newReferral, T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 
@@ -14,7 +15,7 @@ function setStatus(store: SqliteStore, caseCode: string, status: CaseStatus): vo
 describe('SqliteCaseRepository', () => {
   it('stores a referral and reads back every field', () => {
     const store = tmp.open();
-    const input = referral({
+    const input = newReferral({
       caseCode: 'FM-2025-0042',
       clientRef: '123D456789',
       group: 'u25',
@@ -44,7 +45,7 @@ describe('SqliteCaseRepository', () => {
 
   it('leaves optional fields out when they were not given', () => {
     const store = tmp.open();
-    const { caseCode } = store.cases.insertReferral(referral());
+    const { caseCode } = store.cases.insertReferral(newReferral());
     const read = store.cases.byCode(caseCode)!;
     expect(Object.keys(read)).not.toContain('reason');
     expect(Object.keys(read)).not.toContain('u25Until');
@@ -57,25 +58,25 @@ describe('SqliteCaseRepository', () => {
 
   it('finds the open case of a client and ignores closed ones (abgelehnt, beendet)', () => {
     const store = tmp.open();
-    const rejected = store.cases.insertReferral(referral({ clientRef: 'K1' }));
+    const rejected = store.cases.insertReferral(newReferral({ clientRef: CLIENT }));
     setStatus(store, rejected.caseCode, 'abgelehnt');
-    const ended = store.cases.insertReferral(referral({ clientRef: 'K1' }));
+    const ended = store.cases.insertReferral(newReferral({ clientRef: CLIENT }));
     setStatus(store, ended.caseCode, 'beendet');
-    expect(store.cases.findOpenByClient('K1')).toBeUndefined();
+    expect(store.cases.findOpenByClient(CLIENT)).toBeUndefined();
 
     for (const status of ['vorgemerkt', 'zugewiesen', 'aktiv', 'strittig'] as const) {
-      const open = store.cases.insertReferral(referral({ clientRef: 'K1' }));
+      const open = store.cases.insertReferral(newReferral({ clientRef: CLIENT }));
       setStatus(store, open.caseCode, status);
-      expect(store.cases.findOpenByClient('K1')?.caseCode, status).toBe(open.caseCode);
+      expect(store.cases.findOpenByClient(CLIENT)?.caseCode, status).toBe(open.caseCode);
       setStatus(store, open.caseCode, 'beendet');
     }
   });
 
   it('refuses a second open referral for the same client, even past the command check', () => {
     const store = tmp.open();
-    store.cases.insertReferral(referral({ clientRef: 'K2' }));
+    store.cases.insertReferral(newReferral({ clientRef: CLIENT }));
 
-    expect(() => store.cases.insertReferral(referral({ clientRef: 'K2' }))).toThrow(OpenCaseExistsError);
+    expect(() => store.cases.insertReferral(newReferral({ clientRef: CLIENT }))).toThrow(OpenCaseExistsError);
     expect(store.cases.count()).toBe(1);
   });
 
@@ -85,29 +86,29 @@ describe('SqliteCaseRepository', () => {
     const b = tmp.open();
     expect(a.db.name).toBe(file);
     // Both pass the check before either writes.
-    expect(a.cases.findOpenByClient('K3')).toBeUndefined();
-    expect(b.cases.findOpenByClient('K3')).toBeUndefined();
+    expect(a.cases.findOpenByClient(CLIENT)).toBeUndefined();
+    expect(b.cases.findOpenByClient(CLIENT)).toBeUndefined();
 
-    a.cases.insertReferral(referral({ clientRef: 'K3' }));
-    expect(() => b.cases.insertReferral(referral({ clientRef: 'K3' }))).toThrow(OpenCaseExistsError);
+    a.cases.insertReferral(newReferral({ clientRef: CLIENT }));
+    expect(() => b.cases.insertReferral(newReferral({ clientRef: CLIENT }))).toThrow(OpenCaseExistsError);
     expect(b.cases.count()).toBe(1);
   });
 
   it('accepts a new referral once the earlier case of that client is closed', () => {
     const store = tmp.open();
-    const first = store.cases.insertReferral(referral({ clientRef: 'K4' }));
+    const first = store.cases.insertReferral(newReferral({ clientRef: CLIENT }));
     setStatus(store, first.caseCode, 'beendet');
 
-    const second = store.cases.insertReferral(referral({ clientRef: 'K4' }));
-    expect(store.cases.findOpenByClient('K4')?.caseCode).toBe(second.caseCode);
+    const second = store.cases.insertReferral(newReferral({ clientRef: CLIENT }));
+    expect(store.cases.findOpenByClient(CLIENT)?.caseCode).toBe(second.caseCode);
   });
 
   it('refuses a duplicate case code without mistaking it for an open-case conflict', () => {
     const store = tmp.open();
-    store.cases.insertReferral(referral({ caseCode: 'FM-2025-0001', clientRef: 'K5' }));
+    store.cases.insertReferral(newReferral({ caseCode: 'FM-2025-0001' }));
     let error: unknown;
     try {
-      store.cases.insertReferral(referral({ caseCode: 'FM-2025-0001', clientRef: 'K6' }));
+      store.cases.insertReferral(newReferral({ caseCode: 'FM-2025-0001' }));
     } catch (e) {
       error = e;
     }
@@ -118,10 +119,10 @@ describe('SqliteCaseRepository', () => {
 
   describe('openReferrals', () => {
     function seed(store: SqliteStore) {
-      const late = store.cases.insertReferral(referral({ intakeDeadline: '2025-11-20', referringPersonId: 'p-ifk-1', receivingTeamId: 'fm-ue25' }));
-      const early = store.cases.insertReferral(referral({ intakeDeadline: '2025-11-03', referringPersonId: 'p-ifk-2', receivingTeamId: 'fm-u25' }));
-      const middle = store.cases.insertReferral(referral({ intakeDeadline: '2025-11-10', referringPersonId: 'p-ifk-1', receivingTeamId: 'fm-u25' }));
-      const assigned = store.cases.insertReferral(referral({ intakeDeadline: '2025-11-01', referringPersonId: 'p-ifk-1', receivingTeamId: 'fm-ue25' }));
+      const late = store.cases.insertReferral(newReferral({ intakeDeadline: '2025-11-20', referringPersonId: 'p-ifk-1', receivingTeamId: 'fm-ue25' }));
+      const early = store.cases.insertReferral(newReferral({ intakeDeadline: '2025-11-03', referringPersonId: 'p-ifk-2', receivingTeamId: 'fm-u25' }));
+      const middle = store.cases.insertReferral(newReferral({ intakeDeadline: '2025-11-10', referringPersonId: 'p-ifk-1', receivingTeamId: 'fm-u25' }));
+      const assigned = store.cases.insertReferral(newReferral({ intakeDeadline: '2025-11-01', referringPersonId: 'p-ifk-1', receivingTeamId: 'fm-ue25' }));
       setStatus(store, assigned.caseCode, 'zugewiesen');
       return { late, early, middle, assigned };
     }

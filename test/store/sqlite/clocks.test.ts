@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../../src/domain/vocabulary.js';
 import type { SqliteStore } from '../../../src/store/sqlite/store.js';
-import { referral, T0, useTempDir } from './fixtures.js';
+import { addContacts, insertCase, T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 const TODAY = '2026-03-02';
 
-function caseIn(store: SqliteStore, status: CaseStatus, fm = 'fm-1', receivingTeamId = 'fm-ue25'): string {
-  const { caseCode } = store.cases.insertReferral(referral({ receivingTeamId }));
-  if (status !== 'vorgemerkt') store.cases.transition(caseCode, ['vorgemerkt'], status, { assignedFmId: fm, intakeOn: '2025-06-02' }, T0);
-  return caseCode;
-}
-
-function contact(store: SqliteStore, caseCode: string, on: string, qualified = true): void {
-  store.contacts.add({ caseCode, on, kind: qualified ? 'persoenlich' : 'netzwerk', qualified, recordedBy: 'fm-1', recordedAt: T0 });
+function caseIn(store: SqliteStore, status: CaseStatus, fmId = 'fm-1', receivingTeamId = 'fm-ue25'): string {
+  return insertCase(store, { status, fmId, intakeOn: '2025-06-02', receivingTeamId }).caseCode;
 }
 
 describe('cases.clocks (R16 aggregates for the due-date jobs)', () => {
@@ -22,8 +17,8 @@ describe('cases.clocks (R16 aggregates for the due-date jobs)', () => {
     const a = caseIn(store, 'aktiv');
     const b = caseIn(store, 'aktiv');
     store.cases.transition(a, ['aktiv'], 'aktiv', { inMeasure: true }, T0);
-    for (const on of ['2025-07-01', '2025-10-15', '2026-02-20']) contact(store, a, on);
-    contact(store, b, '2025-12-24');
+    addContacts(store, a, '2025-07-01', '2025-10-15', '2026-02-20');
+    addContacts(store, b, '2025-12-24');
 
     const clocks = store.cases.clocks({ statuses: ['aktiv'] }, TODAY);
     expect(clocks.map((c) => [c.caseCode, c.lastContactOn, c.contactsLastYear])).toEqual([
@@ -44,8 +39,7 @@ describe('cases.clocks (R16 aggregates for the due-date jobs)', () => {
   it('does not count unqualified contacts (a talk with a network partner) for R16', () => {
     const store = tmp.open();
     const a = caseIn(store, 'aktiv');
-    contact(store, a, '2025-11-03');
-    contact(store, a, '2026-02-27', false);
+    addContacts(store, a, '2025-11-03', { on: '2026-02-27', kind: 'netzwerk' });
     const [clock] = store.cases.clocks({ statuses: ['aktiv'] }, TODAY);
     expect(clock).toMatchObject({ lastContactOn: '2025-11-03', contactsLastYear: 1 });
   });
@@ -53,10 +47,14 @@ describe('cases.clocks (R16 aggregates for the due-date jobs)', () => {
   it('counts the 365 days up to today: 365 days ago is out, 364 days ago is in, later contacts are ignored', () => {
     const store = tmp.open();
     const a = caseIn(store, 'aktiv');
-    contact(store, a, '2025-03-02'); // today − 365 days: outside
-    contact(store, a, '2025-03-03'); // today − 364 days: inside
-    contact(store, a, TODAY);
-    contact(store, a, '2026-03-03'); // tomorrow: not happened yet as of today
+    addContacts(
+      store,
+      a,
+      '2025-03-02', // today − 365 days: outside
+      '2025-03-03', // today − 364 days: inside
+      TODAY,
+      '2026-03-03', // tomorrow: not happened yet as of today
+    );
     const [clock] = store.cases.clocks({ statuses: ['aktiv'] }, TODAY);
     expect(clock).toMatchObject({ lastContactOn: TODAY, contactsLastYear: 2 });
     // A day later the window has moved on: 03.03.2025 drops out, the contact of 03.03.2026 counts.
@@ -71,7 +69,7 @@ describe('cases.clocks (R16 aggregates for the due-date jobs)', () => {
     caseIn(store, 'beendet', 'fm-1');
     caseIn(store, 'abgelehnt', 'fm-1');
     caseIn(store, 'vorgemerkt');
-    contact(store, theirs, '2026-01-10');
+    addContacts(store, theirs, '2026-01-10');
 
     const codes = (filter: Parameters<SqliteStore['cases']['clocks']>[0]) => store.cases.clocks(filter, TODAY).map((c) => c.caseCode);
     expect(codes({ statuses: ['aktiv'] })).toEqual([mine, theirs]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../../../src/store/ports.js';
-import { T0, useTempDir } from './fixtures.js';
+import { T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { backupDatabase, isHealthy, openDatabase, SchemaTooNewError } from '../../../src/store/sqlite/database.js';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
-import { referral, T0, useTempDir } from './fixtures.js';
+import { insertCase, newReferral, T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 
@@ -32,7 +33,7 @@ describe('openDatabase', () => {
     const file = tmp.path();
     const first = SqliteStore.open(file);
     expect(appliedVersions(first.db)).toEqual(MIGRATIONS.map((m) => m.version));
-    first.cases.insertReferral(referral({ caseCode: 'FM-2025-0001' }));
+    first.cases.insertReferral(newReferral({ caseCode: 'FM-2025-0001' }));
     first.close();
 
     const second = SqliteStore.open(file);
@@ -94,8 +95,7 @@ describe('backupDatabase', () => {
     const store = tmp.open();
     store.transaction(() => {
       for (let i = 0; i < 50; i++) {
-        const code = store.codes.next(2025);
-        store.cases.insertReferral(referral({ caseCode: code }));
+        const code = insertCase(store).caseCode;
         store.audit.record({ at: T0, actorId: 'p-ifk-1', action: 'referral.created', caseCode: code, details: { i } });
       }
     });

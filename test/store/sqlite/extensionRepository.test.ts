@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PendingExtensionExistsError } from '../../../src/store/ports.js';
-import { referral, T0, useTempDir } from './fixtures.js';
+import { insertCase, T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 
 describe('SqliteExtensionRepository (R19)', () => {
   it('records a request as pending and decides it once — a second click changes nothing', () => {
     const store = tmp.open();
-    const { caseCode } = store.cases.insertReferral(referral());
+    const { caseCode } = insertCase(store);
     const req = store.extensions.request({ caseCode, months: 12, reason: 'Suchttherapie läuft', requestedBy: 'fm-1', requestedAt: T0 });
     expect(req).toEqual({ id: req.id, caseCode, months: 12, reason: 'Suchttherapie läuft', status: 'pending', requestedBy: 'fm-1', requestedAt: T0 });
     expect(store.extensions.pendingFor(caseCode)).toEqual(req);
@@ -20,8 +21,8 @@ describe('SqliteExtensionRepository (R19)', () => {
 
   it('allows one pending request per case at a time, and a new one after the decision', () => {
     const store = tmp.open();
-    const { caseCode } = store.cases.insertReferral(referral());
-    const other = store.cases.insertReferral(referral()).caseCode;
+    const { caseCode } = insertCase(store);
+    const other = insertCase(store).caseCode;
     const first = store.extensions.request({ caseCode, months: 6, reason: 'a', requestedBy: 'fm-1', requestedAt: T0 });
     expect(() => store.extensions.request({ caseCode, months: 3, reason: 'b', requestedBy: 'fm-1', requestedAt: T0 + 1 })).toThrow(
       PendingExtensionExistsError,
@@ -38,7 +39,7 @@ describe('SqliteExtensionRepository (R19)', () => {
 
   it('refuses more than 12 months per extension and an unknown decision id', () => {
     const store = tmp.open();
-    const { caseCode } = store.cases.insertReferral(referral());
+    const { caseCode } = insertCase(store);
     expect(() => store.extensions.request({ caseCode, months: 13, reason: 'x', requestedBy: 'fm-1', requestedAt: T0 })).toThrow(/CHECK/);
     expect(() => store.extensions.request({ caseCode, months: 0, reason: 'x', requestedBy: 'fm-1', requestedAt: T0 })).toThrow(/CHECK/);
     expect(store.extensions.decide(999, 'granted', 'tl-1', T0)).toBe(false);

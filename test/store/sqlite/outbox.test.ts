@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heading, message, text, type Message } from '../../../src/messaging/reply.js';
-import { T0, useTempDir } from './fixtures.js';
+import { T0 } from '../../support/build.js';
+import { useTempDir } from './fixtures.js';
 
 const tmp = useTempDir();
 const MINUTE = 60_000;

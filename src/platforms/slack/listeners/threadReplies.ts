@@ -1,10 +1,12 @@
 /**
  * Replies people write in the threads of the bot's channel messages (Events API `message.channels` and
  * `message.groups`). Only a decision under an escalation gets an answer, privately; everything else in a
- * thread is conversation and left alone.
+ * thread is conversation and left alone. A decision may start with a mention of the bot; the mention is
+ * Slack's syntax and is removed here, so the bot gets the words alone.
  */
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
+import { withoutLeadingMentions } from '../mentions.js';
 import { replyPrivately, responseMessage } from '../privateReply.js';
 import type { People } from '../render.js';
 
@@ -20,7 +22,9 @@ export function register(app: App, bot: BotApi, people: People): void {
     const { thread_ts: threadId, ts, channel, user, text } = event;
     if (threadId === undefined || threadId === ts || !user || !text) return;
     const caller: Caller = { platform: 'slack', userId: user, channelId: channel };
-    const response = bot.handleThreadReply(caller, { channelId: channel, threadId, text: unescapeSlack(text) });
+    // Real mentions are `<@U…>` in the raw text; what the person typed as `<` arrives escaped, so strip first.
+    const typed = unescapeSlack(withoutLeadingMentions(text));
+    const response = bot.handleThreadReply(caller, { channelId: channel, threadId, text: typed });
     if (response === undefined || response.kind === 'form') return;
     await replyPrivately(client, caller, responseMessage(response), people);
   });

@@ -1,0 +1,229 @@
+/**
+ * The single steps of a case's lifecycle: the one place a case changes state together with its audit entry
+ * (compare-and-set), the one place a case ends (R22, R24, R25, R27) and the one place an extension is
+ * granted (R18, R19). The commands and the escalation outcomes call these instead of writing case state.
+ *
+ * Every step is all or nothing — one `store.transaction`, nesting as a savepoint inside the caller's — and
+ * sends no notifications: the caller tells whom it needs to.
+ */
+import type { CommandDeps } from './context.js';
+import type { Person } from '../config/org.js';
+import { addMonths, monthsBetween, STANDARD_MONTHS } from '../domain/due.js';
+import { RuleViolation, UserError } from '../domain/errors.js';
+import { isSuccessfulExit, type ExitReason } from '../domain/exit.js';
+import { checkExtension, type ExtensionResult } from '../domain/extension.js';
+import { formatGermanDate, type Instant, type LocalDate } from '../domain/time.js';
+import type { CaseStatus } from '../domain/vocabulary.js';
+import { caseTexts } from '../i18n/cases.js';
+import { escalationTexts } from '../i18n/escalations.js';
+import { exitTexts, extensionTexts } from '../i18n/lifecycle.js';
+import { PendingExtensionExistsError, type CaseProgress, type CaseRecord, type ExtensionRecord, type Store } from '../store/ports.js';
+import { withdrawOpenEscalations } from './escalations/withdraw.js';
+
+export type LifecycleDeps = Pick<CommandDeps, 'org' | 'store' | 'clock' | 'calendar'>;
+
+// --- the generic state change -------------------------------------------------------------------------------
+
+/** Whoever acts on a case: a command's context, or the store with the person acting. */
+export interface ActingOnCase {
+  store: Pick<Store, 'cases' | 'audit'>;
+  actor: Pick<Person, 'id'>;
+}
+
+export interface CaseChange {
+  from: readonly CaseStatus[];
+  to: CaseStatus;
+  changes: CaseProgress;
+  now: Instant;
+  /** The audit entry: what happened, and its details. */
+  action: string;
+  details: Record<string, unknown>;
+  /** The refusal when the case changed meanwhile; by default a command's "please try again". */
+  changedMeanwhile?: (caseCode: string) => string;
+}
+
+/**
+ * Moves the case from one of `from` to `to` (compare-and-set) and records who did it; undefined, and
+ * nothing recorded, when the case is no longer in one of `from`. Inside the caller's transaction.
+ */
+export function moveCase(ctx: ActingOnCase, record: Pick<CaseRecord, 'caseCode'>, change: Omit<CaseChange, 'changedMeanwhile'>): CaseRecord | undefined {
+  const changed = ctx.store.cases.transition(record.caseCode, change.from, change.to, change.changes, change.now);
+  if (changed) ctx.store.audit.record({ at: change.now, actorId: ctx.actor.id, action: change.action, caseCode: record.caseCode, details: change.details });
+  return changed;
+}
+
+/**
+ * Moves the case from one of `from` to `to` (compare-and-set) and records who did it, inside the caller's
+ * transaction; refuses when someone changed the case meanwhile, so a second submit or a race changes nothing.
+ */
+export function changeCase(ctx: ActingOnCase, record: Pick<CaseRecord, 'caseCode'>, change: CaseChange): CaseRecord {
+  const changed = moveCase(ctx, record, change);
+  if (!changed) throw new UserError((change.changedMeanwhile ?? caseTexts.changedMeanwhile)(record.caseCode));
+  return changed;
+}
+
+// --- ending a case and granting an extension ----------------------------------------------------------------
+
+/** Who takes a lifecycle step, when, and whether it carries out the leads' decision. */
+export interface LifecycleStep {
+  actorId: string;
+  now: Instant;
+  /**
+   * The escalation whose decision the step carries out (R19, R25): noted in the audit entry; a refusal then
+   * says that the decision cannot be carried out, rather than asking to try again.
+   */
+  escalationId?: number;
+}
+
+export interface CaseExit extends LifecycleStep {
+  /** R22. */
+  reason: ExitReason;
+  /** R24: the alternatives the FM recommends (required with no potential; the caller checks that). */
+  recommendation?: string;
+}
+
+/**
+ * Ends an active case on the day of `now` (R22): status "beendet" with end date, reason, whether it was
+ * successful (R27: the follow-ups derive from it) and the recommendation (R24). A case that ends leaves
+ * nothing to decide, so its open escalations are closed and a pending extension request falls away.
+ * Refuses while the leads decide an objection to the exit (R25) and when the case changed meanwhile.
+ */
+export function endCase(deps: LifecycleDeps, record: CaseRecord, exit: CaseExit): CaseRecord {
+  const { store } = deps;
+  return store.transaction(() => {
+    // R25: while the two leads decide an objection to the exit, nobody ends the case alone.
+    if (store.escalations.openFor(record.caseCode, 'abgang')) throw new RuleViolation('R25', exitTexts.disputed(record.caseCode));
+    const endedOn = deps.calendar.today(exit.now);
+    const successful = isSuccessfulExit(exit.reason);
+    const changes: CaseProgress = { endedOn, endReason: exit.reason, exitSuccessful: successful };
+    if (exit.recommendation !== undefined) changes.exitRecommendation = exit.recommendation;
+    const ended = changeCase(actingAs(store, exit.actorId), record, {
+      from: ['aktiv'],
+      to: 'beendet',
+      changes,
+      now: exit.now,
+      action: 'case.exit',
+      details: { ...escalationNote(exit), endReason: exit.reason, endedOn, successful, withRecommendation: exit.recommendation !== undefined },
+      changedMeanwhile: changedMeanwhileText(exit),
+    });
+    closeForEndedCase(deps, record.caseCode, exit.actorId, exit.now);
+    return ended;
+  });
+}
+
+/**
+ * A case that ends leaves nothing to decide: its open escalations are closed (recorded as rejected, with an
+ * audit entry saying why) and a pending extension request falls away (R19). Runs inside the end's transaction.
+ */
+export function closeForEndedCase(deps: LifecycleDeps, caseCode: string, actorId: string, now: Instant): void {
+  withdrawOpenEscalations(deps, caseCode, actorId, now);
+  const { store } = deps;
+  const pending = store.extensions.pendingFor(caseCode);
+  if (pending && store.extensions.decide(pending.id, 'rejected', actorId, now)) {
+    store.audit.record({ at: now, actorId, action: 'case.extension.withdrawn', caseCode, details: { requestId: pending.id, why: 'case-ended' } });
+  }
+}
+
+export type ExtensionGrant = LifecycleStep & {
+  /** R19: the team lead consents — a lead extends, or the lead decided the request. */
+  leadConsent: boolean;
+} & (
+    /** A new extension: recorded as a request with its reason (R19: every extension is documented), granted at once. */
+    | { months: number; reason: string }
+    /** The pending request the lead decided (R19). */
+    | { request: ExtensionRecord }
+  );
+
+export interface GrantedExtension {
+  record: CaseRecord;
+  /** The granted request. */
+  request: ExtensionRecord;
+  newPlannedEnd: LocalDate;
+  /** Extensions granted so far, this one included. */
+  extensions: number;
+  /** Months from the intake to the new planned end. */
+  totalMonths: number;
+  /** R19: the extension needed the team lead's consent (and had it). */
+  withConsent: boolean;
+}
+
+/**
+ * Extends an active case (R19): the planned end moves by the months from the current one (R18: 24 months
+ * after the intake when none was recorded), the extension is counted, and the request is granted — a new
+ * one recorded with its reason, or the pending one the lead decided. Refuses what R19 does not allow (what
+ * needs the lead's consent only with `leadConsent`: a caller without it asks the lead instead) and a case
+ * changed meanwhile.
+ */
+export function grantExtension(deps: LifecycleDeps, record: CaseRecord, grant: ExtensionGrant): GrantedExtension {
+  const { store } = deps;
+  const changedMeanwhile = changedMeanwhileText(grant);
+  return store.transaction(() => {
+    const intakeOn = record.intakeOn;
+    if (intakeOn === undefined) throw new UserError(changedMeanwhile(record.caseCode)); // every active case was taken in
+    const months = 'request' in grant ? grant.request.months : grant.months;
+    const asked = { intakeOn, plannedEndOn: plannedEndOf(record), extensions: record.extensions ?? 0, months };
+    const check = checkExtension({ ...asked, leadConsent: grant.leadConsent });
+    if (!check.ok) throw extensionRefusal(record.caseCode, check, grant);
+    const newPlannedEnd = check.newPlannedEnd;
+    const extensions = asked.extensions + 1;
+    // R19: whether the grant rests on the lead's consent is the rule's answer without it.
+    const withConsent = checkExtension({ ...asked, leadConsent: false }).needsConsent;
+    const totalMonths = monthsBetween(intakeOn, newPlannedEnd);
+    const request = 'request' in grant ? grant.request : recordRequest(store, record.caseCode, { ...grant, months }, changedMeanwhile);
+    const extended = changeCase(actingAs(store, grant.actorId), record, {
+      from: ['aktiv'],
+      to: 'aktiv',
+      changes: { extensions, plannedEndOn: newPlannedEnd },
+      now: grant.now,
+      action: 'case.extension.granted',
+      details: { ...escalationNote(grant), requestId: request.id, months, plannedEndOn: newPlannedEnd, extensions, totalMonths, leadConsent: withConsent },
+      changedMeanwhile,
+    });
+    // A request decided meanwhile (a second click, a race) is not granted twice.
+    if (!store.extensions.decide(request.id, 'granted', grant.actorId, grant.now)) throw new UserError(changedMeanwhile(record.caseCode));
+    const granted = store.extensions.forCase(record.caseCode).find((x) => x.id === request.id)!;
+    return { record: extended, request: granted, newPlannedEnd, extensions, totalMonths, withConsent };
+  });
+}
+
+/** R18: cases taken in before the planned end was recorded run 24 months from the intake. */
+export function plannedEndOf(record: Pick<CaseRecord, 'intakeOn' | 'plannedEndOn'>): LocalDate {
+  return record.plannedEndOn ?? addMonths(record.intakeOn!, STANDARD_MONTHS);
+}
+
+/** The database refuses a second pending request when two requests race. */
+function recordRequest(
+  store: Pick<Store, 'extensions'>,
+  caseCode: string,
+  ask: { months: number; reason: string; actorId: string; now: Instant },
+  changedMeanwhile: (caseCode: string) => string,
+): ExtensionRecord {
+  try {
+    return store.extensions.request({ caseCode, months: ask.months, reason: ask.reason, requestedBy: ask.actorId, requestedAt: ask.now });
+  } catch (error) {
+    if (error instanceof PendingExtensionExistsError) throw new UserError(changedMeanwhile(caseCode));
+    throw error;
+  }
+}
+
+/** R19 in the words of the caller: the command's rule text, or that the leads' decision cannot be carried out. */
+function extensionRefusal(caseCode: string, check: Exclude<ExtensionResult, { ok: true }>, step: LifecycleStep): Error {
+  if (step.escalationId !== undefined) return new UserError(escalationTexts.extensionImpossible(caseCode));
+  if (check.needsConsent) return new Error(`R19: this extension of ${caseCode} needs the team lead's consent; ask the lead instead of granting it`);
+  const { code, params = {} } = check.violation;
+  const shown = typeof params.plannedEnd === 'string' ? { ...params, plannedEnd: formatGermanDate(params.plannedEnd) } : params;
+  return new RuleViolation('R19', extensionTexts.violation(code, shown), code === 'months-range' ? 'monate' : undefined);
+}
+
+function actingAs(store: Store, actorId: string): ActingOnCase {
+  return { store, actor: { id: actorId } };
+}
+
+function escalationNote(step: LifecycleStep): { escalationId?: number } {
+  return step.escalationId === undefined ? {} : { escalationId: step.escalationId };
+}
+
+/** A command asks to try again; carrying out the leads' decision, the decision cannot be carried out. */
+function changedMeanwhileText(step: LifecycleStep): (caseCode: string) => string {
+  return step.escalationId === undefined ? caseTexts.changedMeanwhile : escalationTexts.changedMeanwhile;
+}
