@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Names the folder in which tests that start FM-Lotse as a process get it compiled (test/support/compiled.ts).
+    globalSetup: ['test/support/compiled.ts'],
   },
 });

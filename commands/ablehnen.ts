@@ -5,6 +5,7 @@
 import { caseTexts, declineTexts as T } from '../src/i18n/cases.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
+import { referringSide } from '../src/services/caseLifecycle.js';
 import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -37,16 +38,18 @@ export const ablehnen: CommandDefinition = {
         action: 'case.declined',
         details: { assignedFmId: record.assignedFmId ?? null },
       });
-      const to = record.referringPersonId;
-      ctx.store.outbox.enqueue({
-        dedupeKey: directKey('case.declined', record.caseCode, to),
-        target: { kind: 'direct', personId: to },
-        createdAt: now,
-        message: message(
-          T.referrerSummary(record.caseCode),
-          text(T.referrerText(record.caseCode, record.clientRef, mention(ctx.actor.id), reason!)),
-        ),
-      });
+      // The referring IFK and, for a declined transfer (R10), the U25 FM, who keeps the client meanwhile.
+      for (const to of referringSide(ctx.store, record)) {
+        ctx.store.outbox.enqueue({
+          dedupeKey: directKey('case.declined', record.caseCode, to),
+          target: { kind: 'direct', personId: to },
+          createdAt: now,
+          message: message(
+            T.referrerSummary(record.caseCode),
+            text(T.referrerText(record.caseCode, record.clientRef, mention(ctx.actor.id), reason!)),
+          ),
+        });
+      }
     });
 
     return message(

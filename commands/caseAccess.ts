@@ -111,7 +111,7 @@ export function readHappenedOn(f: FieldReader, today: LocalDate, intakeOn: Local
 /** The due-date engine's view of one case as of `today`, with its qualified contacts (R16). */
 export function clockOf(ctx: CommandContext, record: CaseRecord, today: LocalDate): CaseClock {
   const contacts = summarizeContacts(ctx.store.contacts.forCase(record.caseCode), today);
-  return toCaseClock({ ...record, ...contacts }, ctx.store.cases.transfersStarted());
+  return toCaseClock({ ...record, ...contacts }, ctx.store.cases.transfersStarted(), ctx.store.followups.doneByCase());
 }
 
 /** A direct message's dedupe key: one per kind, case and recipient. */

@@ -14,11 +14,14 @@ import { hilfe } from './hilfe.js';
 import { kontakt } from './kontakt.js';
 import { massnahme } from './massnahme.js';
 import { meine } from './meine.js';
+import { nachhaltigkeit } from './nachhaltigkeit.js';
 import { pruefung } from './pruefung.js';
+import { recheckActions } from './recheck.js';
 import { roundActions, runde } from './runde.js';
 import { standort } from './standort.js';
+import { stichprobe } from './stichprobe.js';
 import { team } from './team.js';
-import { besuch, termin } from './termin.js';
+import { besuch, dutyActions, termin } from './termin.js';
 import { uebergang } from './uebergang.js';
 import { uebernahme } from './uebernahme.js';
 import { verlaengern } from './verlaengern.js';
@@ -30,15 +33,15 @@ import type { ActionDefinition, CommandDefinition, CommandRegistry } from './typ
 /** In the order of /fm hilfe: referral, round, intake, case lifecycle, own views, team duties, escalations. */
 export const COMMANDS: CommandRegistry = [
   hilfe, vormerken, vormerkungen, runde, uebernahme, ablehnen, uebergang, team,
-  kontakt, massnahme, gutachten, pruefung, standort, verlaengern, abgang, meine, fall, abwesend, termin, besuch,
-  eskalieren, verlauf, eskalationZustimmen, eskalationAblehnen,
+  kontakt, massnahme, gutachten, pruefung, standort, verlaengern, abgang, nachhaltigkeit, meine, fall, abwesend, termin, besuch,
+  eskalieren, verlauf, eskalationZustimmen, eskalationAblehnen, stichprobe,
 ];
 
 export function findCommand(name: string, commands: CommandRegistry = COMMANDS): CommandDefinition | undefined {
   return commands.find((c) => c.name === name);
 }
 
-export const ACTIONS: readonly ActionDefinition[] = [...roundActions, ...dueActions, ...escalationActions];
+export const ACTIONS: readonly ActionDefinition[] = [...roundActions, ...dueActions, ...escalationActions, ...recheckActions, ...dutyActions];
 
 export function findAction(actionId: string): ActionDefinition | undefined {
   return ACTIONS.find((a) => a.actionId === actionId);

@@ -1,17 +1,18 @@
 /**
  * /fm kontakt — the FM (their stand-in while absent, or the team lead) records a contact with the client.
  * Qualified contacts count towards the yearly minimum (R16) and restart the contact interval (R13/R15);
- * outreach counselling needs prior notice and the client's consent (R33).
+ * outreach counselling needs prior notice and the client's consent (R33). "erledigt" on a contact in the FM
+ * digest opens this form for that case, with the kind to choose (contactFormFor).
  */
 import { contactPolicy } from '../src/services/clocks.js';
 import { CONTACT_KINDS, isQualifiedContact, type ContactKind } from '../src/domain/contacts.js';
-import { contactMinimum, dueItems } from '../src/domain/due.js';
+import { contactMinimum, dueItems, type ContactPolicy } from '../src/domain/due.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
-import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
+import { facts, heading, message, text, type Block, type Form, type FormField } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
 import { FieldReader, YES_NO } from './fields.js';
@@ -95,26 +96,54 @@ function contactForm(ctx: CommandContext): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      caseChoice(
-        ctx,
-        ['aktiv'],
-        T.formWhat,
-        (r) => {
-          const next = dueItems(clockOf(ctx, r, today), policy, ctx.calendar).find((i) => i.kind === 'contact');
-          return next ? T.optionNextContact(formatGermanDate(next.dueOn)) : T.optionNoContactDue;
-        },
-        undefined,
-        true,
-      ),
-      { kind: 'text', key: 'datum', label: T.fieldDatum, required: false, placeholder: formatGermanDate(today) },
-      { kind: 'select', key: 'art', label: T.fieldArt, required: false, options: CONTACT_KINDS.map((k) => ({ value: k, label: contactKindLabel(k) })) },
-      {
-        kind: 'select',
-        key: 'zustimmung',
-        label: T.fieldZustimmung,
-        required: false,
-        options: [...YES_NO],
-      },
+      caseChoice(ctx, ['aktiv'], T.formWhat, (r) => nextContactOption(ctx, r, today, policy), undefined, true),
+      ...contactFields(today, false),
     ],
   };
+}
+
+/**
+ * R16: the form "erledigt" on a contact in the FM digest opens — this case only, and the kind must be
+ * chosen, since only the kind says whether the contact is a qualified one. The caller checked the access.
+ */
+export function contactFormFor(ctx: CommandContext, record: CaseRecord): Form {
+  const today = ctx.calendar.today(ctx.clock.now());
+  return {
+    command: 'kontakt',
+    title: T.formTitle,
+    submitLabel: T.formSubmit,
+    fields: [
+      {
+        kind: 'select',
+        key: CASE_KEY,
+        label: caseTexts.fieldFall,
+        required: true,
+        options: [{ value: record.caseCode, label: caseTexts.optionLine(record.caseCode, record.clientRef, nextContactOption(ctx, record, today, contactPolicy(ctx))) }],
+      },
+      ...contactFields(today, true),
+    ],
+  };
+}
+
+function nextContactOption(ctx: CommandContext, record: CaseRecord, today: LocalDate, policy: ContactPolicy): string {
+  const next = dueItems(clockOf(ctx, record, today), policy, ctx.calendar).find((i) => i.kind === 'contact');
+  return next ? T.optionNextContact(formatGermanDate(next.dueOn)) : T.optionNoContactDue;
+}
+
+/** Date, kind and consent (R33); `kindRequired` with a hint on what counts (R16). */
+function contactFields(today: LocalDate, kindRequired: boolean): FormField[] {
+  const options = CONTACT_KINDS.map((k) => ({ value: k, label: contactKindLabel(k) }));
+  return [
+    { kind: 'text', key: 'datum', label: T.fieldDatum, required: false, placeholder: formatGermanDate(today) },
+    kindRequired
+      ? { kind: 'select', key: 'art', label: T.fieldArt, hint: T.hintArtDigest, required: true, options }
+      : { kind: 'select', key: 'art', label: T.fieldArt, required: false, options },
+    {
+      kind: 'select',
+      key: 'zustimmung',
+      label: T.fieldZustimmung,
+      required: false,
+      options: [...YES_NO],
+    },
+  ];
 }

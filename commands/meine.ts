@@ -60,9 +60,10 @@ export const meine: CommandDefinition = {
 function rowsOf(ctx: CommandContext, fmId: string, today: LocalDate): Row[] {
   const policy = contactPolicy(ctx);
   const transfers = ctx.store.cases.transfersStarted();
+  const followups = ctx.store.followups.doneByCase(); // R27: a recorded follow-up is never due again
   const rows: Row[] = [];
   for (const record of ctx.store.cases.clocks({ statuses: ['zugewiesen', 'aktiv', 'beendet'], assignedFmId: fmId }, today)) {
-    let items = dueItems(toCaseClock(record, transfers), policy, ctx.calendar);
+    let items = dueItems(toCaseClock(record, transfers, followups), policy, ctx.calendar);
     if (record.status === 'beendet') {
       const from = addDays(today, -FOLLOWUP_WINDOW_DAYS);
       const to = addDays(today, FOLLOWUP_WINDOW_DAYS);

@@ -1,8 +1,10 @@
 /**
- * /fm uebergang — the U25 FM (or the U25 team's lead) refers a U25 client into the Ü25 round (R10): a new
- * referral linked to the U25 case, with the same client data. Flagged later than three months before the
- * month of the 25th birthday it is still accepted, but marked late and the U25 lead is told. The U25 case
- * ends when the Ü25 FM records the intake (see uebernahme).
+ * /fm uebergang — the U25 FM (their stand-in while absent, R17, or the U25 team's lead) refers a U25 client
+ * into the Ü25 round (R10): a new referral linked to the U25 case, with the same client data. Its referring
+ * person stays the IFK who referred the client to FM in the first place, so the return talk at the end goes
+ * to them (R26). Flagged later than three months before the month of the 25th birthday it is still accepted,
+ * but marked late and the U25 lead is told. The U25 FM is reminded weekly from four months before that month
+ * until it is flagged (jobs/fmDigest.ts). The U25 case ends when the Ü25 FM records the intake (see uebernahme).
  */
 import type { Team } from '../src/config/org.js';
 import { u25TransitionOn } from '../src/domain/due.js';
@@ -15,7 +17,7 @@ import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import { OpenCaseExistsError, type CaseRecord } from '../src/store/ports.js';
 import { OPEN_STATUSES } from '../src/domain/vocabulary.js';
-import { assertMayActOn, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
+import { assertMayActOnCase, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /** `endReason` of a U25 case that ended by the Ü25 intake. */
@@ -37,17 +39,14 @@ export const uebergang: CommandDefinition = {
   maxPositionals: 1,
   form: transferForm,
   run(ctx, input) {
+    const now = ctx.clock.now();
+    const today = ctx.calendar.today(now);
     const u25 = findCase(ctx, input);
-    assertMayActOn(ctx, u25, T.doing(u25.caseCode));
-    if (u25.group !== 'u25') throw new RuleViolation('R10', T.notU25(u25.caseCode));
-    assertStatus(u25, TRANSFERABLE, T.allowedStatus);
-    if (!u25.u25Until) throw new RuleViolation('R10', T.noU25Until(u25.caseCode));
+    assertTransferable(ctx, u25, today);
     assertNoOpenUe25(ctx, u25);
     const receiving = ue25Team(ctx, u25);
     assertTeamReachable(ctx, receiving);
 
-    const now = ctx.clock.now();
-    const today = ctx.calendar.today(now);
     const deadline = intakeDeadline(today, ctx.calendar); // R4
     const flagBy = latestTransferFlag(u25.u25Until);
     const late = today > flagBy; // R10
@@ -72,7 +71,8 @@ export const uebergang: CommandDefinition = {
           u25Until: u25.u25Until,
           transferFrom: u25.caseCode,
           transferLate: late,
-          referringPersonId: u25Fm,
+          // R26: the return talk at the end of FM goes to the IFK who referred the client, not to the U25 FM.
+          referringPersonId: u25.referringPersonId,
           referringTeamId: u25.receivingTeamId,
           receivingTeamId: receiving.id,
           flaggedOn: today,
@@ -120,6 +120,14 @@ export const uebergang: CommandDefinition = {
     return message(T.savedSummary(record.caseCode, due), ...blocks);
   },
 };
+
+/** The case's FM, their stand-in (R17) or a U25 lead; a U25 case, assigned or active, with its birthday month (R10). */
+function assertTransferable(ctx: CommandContext, u25: CaseRecord, today: LocalDate): asserts u25 is CaseRecord & { u25Until: string } {
+  assertMayActOnCase(ctx, u25, T.doing(u25.caseCode), today);
+  if (u25.group !== 'u25') throw new RuleViolation('R10', T.notU25(u25.caseCode));
+  assertStatus(u25, TRANSFERABLE, T.allowedStatus);
+  if (!u25.u25Until) throw new RuleViolation('R10', T.noU25Until(u25.caseCode));
+}
 
 /** One open Ü25 referral or case per client (the database enforces it too); a declined one may be retried. */
 function assertNoOpenUe25(ctx: CommandContext, u25: CaseRecord): void {
@@ -190,13 +198,32 @@ function transferForm(ctx: CommandContext): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      caseChoice(
-        ctx,
-        TRANSFERABLE,
-        T.formWhat,
-        (r) => T.optionUntil(r.u25Until!.split('-').reverse().join('.')),
-        (r) => r.group === 'u25' && r.u25Until !== undefined,
-      ),
+      caseChoice(ctx, TRANSFERABLE, T.formWhat, optionUntil, (r) => r.group === 'u25' && r.u25Until !== undefined, true),
+    ],
+  };
+}
+
+const optionUntil = (r: CaseRecord): string => T.optionUntil(r.u25Until!.split('-').reverse().join('.'));
+
+/**
+ * R10: the form the weekly reminder's button opens — this case only. Refused, as the command would refuse
+ * it, when the actor may not transfer it or a transfer is under way already.
+ */
+export function transferFormFor(ctx: CommandContext, u25: CaseRecord): Form {
+  assertTransferable(ctx, u25, ctx.calendar.today(ctx.clock.now()));
+  assertNoOpenUe25(ctx, u25);
+  return {
+    command: 'uebergang',
+    title: T.formTitle,
+    submitLabel: T.formSubmit,
+    fields: [
+      {
+        kind: 'select',
+        key: CASE_KEY,
+        label: caseTexts.fieldFall,
+        required: true,
+        options: [{ value: u25.caseCode, label: caseTexts.optionLine(u25.caseCode, u25.clientRef, optionUntil(u25)) }],
+      },
     ],
   };
 }

@@ -34,27 +34,35 @@ export interface CaseDue {
 
 /**
  * What the due items of a job run depend on besides the cases — the policy, the transfers started, the
- * snoozes — read once per run, not once per FM or team.
+ * recorded follow-ups, the snoozes — read once per run, not once per FM or team.
  */
 export interface DueReader {
   policy: ContactPolicy;
   transfers: ReadonlySet<string>;
-  /** Every due item of the cases up to `until`, by due date; snoozed ones ("später") left out. */
+  /** R27: per case code, the months of its recorded follow-ups. */
+  followups: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Every due item of the cases up to `until`, by due date; left out: snoozed ones ("später") and follow-ups
+   * whose window is over (missed, R27 — the lead hears of those, see src/services/findings.ts).
+   */
   until(cases: CaseWithContacts[], until: LocalDate): CaseDue[];
 }
 
 export function dueReader(ctx: JobContext): DueReader {
   const policy = contactPolicy(ctx);
   const transfers = ctx.store.cases.transfersStarted();
+  const followups = ctx.store.followups.doneByCase();
   const snoozed = ctx.store.snoozes.activeUntil(ctx.today);
   return {
     policy,
     transfers,
+    followups,
     until(cases, until) {
       const result: CaseDue[] = [];
       for (const record of cases) {
-        for (const item of dueItems(toCaseClock(record, transfers), policy, ctx.calendar)) {
+        for (const item of dueItems(toCaseClock(record, transfers, followups), policy, ctx.calendar)) {
           if (item.dueOn > until) continue;
+          if (item.lastOn !== undefined && item.lastOn < ctx.today) continue;
           if (snoozed.has(snoozeKey(item.caseCode, item.kind, item.dueOn))) continue;
           result.push({ record, item });
         }

@@ -1,19 +1,17 @@
 /**
- * R34: once a month (the first working day, or the next run after it), a random sample of each FM
- * team's active cases goes to the team lead for review. The draw is seeded by team and month, so a
- * repeated run draws the same cases and the outbox sends it once.
+ * R34: on the first working day of each month (08:00, or the next run after it) each FM team's leads get the
+ * month's supervision sample by direct message: cases drawn at random from the team's active cases and the
+ * cases it ended and referrals it declined in the month before (src/services/supervision.ts). The draw has a
+ * random seed recorded with it in the audit log, so it cannot be foreseen but can be reproduced; a month is
+ * drawn once, and the outbox sends each lead the sample once. Case codes only: no client references.
  */
-import { createHash } from 'node:crypto';
-import { formatGermanDate } from '../src/domain/time.js';
-import { pingTexts as T } from '../src/i18n/pings.js';
-import { heading, message, text } from '../src/messaging/reply.js';
+import type { Team } from '../src/config/org.js';
+import { addMonths } from '../src/domain/time.js';
+import { supervisionTexts as T, type SampleCaseKind } from '../src/i18n/supervision.js';
+import { heading, list, message, text } from '../src/messaging/reply.js';
+import { monthlyDraw, type SupervisionDraw } from '../src/services/supervision.js';
 import { TIMES, isPingTime } from './shared.js';
-import type { Job } from './types.js';
-
-/** How many cases per team and month: 5 %, at least 1, at most 5. */
-export function sampleSize(active: number): number {
-  return Math.min(active, Math.max(1, Math.min(5, Math.ceil(active * 0.05))));
-}
+import type { Job, JobContext } from './types.js';
 
 export const supervision: Job = {
   name: 'supervision-sample',
@@ -24,33 +22,43 @@ export const supervision: Job = {
     let queued = 0;
     for (const team of ctx.org.org.teams) {
       if (team.kind === 'mi') continue;
-      const active = ctx.store.cases.list({ statuses: ['aktiv'], receivingTeamIds: [team.id] }).map((c) => c.caseCode);
-      if (active.length === 0) continue;
-      const drawn = draw(active, sampleSize(active.length), `${team.id}:${month}`).sort();
-      const title = T.supervisionHeading(team.name, formatGermanDate(`${month}-01`).slice(3));
-      for (const lead of ctx.org.leadsOf(team)) {
-        const added = ctx.store.outbox.enqueue({
-          dedupeKey: `ping.supervision:${team.id}:${month}:${lead.id}`,
-          target: { kind: 'direct', personId: lead.id },
-          message: message(title, heading(title), text(T.supervisionText(drawn))),
-          createdAt: ctx.now,
-        });
-        if (added) queued++;
-      }
+      const leads = ctx.org.leadsOf(team);
+      if (leads.length === 0) continue; // nobody to supervise: no draw either
+      queued += ctx.store.transaction(() => {
+        const draw = monthlyDraw(ctx, team, month, ctx.now);
+        if (!draw || draw.cases.length === 0) return 0;
+        const sample = sampleMessage(ctx, team, draw);
+        let added = 0;
+        for (const lead of leads) {
+          const ok = ctx.store.outbox.enqueue({
+            dedupeKey: `ping.supervision:${team.id}:${month}:${lead.id}`,
+            target: { kind: 'direct', personId: lead.id },
+            message: sample,
+            createdAt: ctx.now,
+          });
+          if (ok) added++;
+        }
+        return added;
+      });
     }
     return queued;
   },
 };
 
-/** A random sample without replacement, reproducible for the same seed (partial Fisher–Yates). */
-function draw(items: string[], count: number, seed: string): string[] {
-  const pool = [...items];
-  let state = createHash('sha256').update(seed).digest();
-  for (let i = 0; i < count; i++) {
-    if (state.length < 4) state = createHash('sha256').update(state).digest();
-    const j = i + (state.readUInt32BE(0) % (pool.length - i));
-    state = state.subarray(4);
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-  }
-  return pool.slice(0, count);
+function sampleMessage(ctx: JobContext, team: Team, draw: SupervisionDraw) {
+  const title = T.heading(team.name, draw.month);
+  const items = draw.cases.map((code) => T.item(code, kindOf(ctx, code)));
+  return message(
+    T.summary(team.name, draw.cases.length),
+    heading(title),
+    text(T.intro(draw.population.length, addMonths(`${draw.month}-01`, -1).slice(0, 7))),
+    list(items),
+    text(T.howToRecord),
+  );
+}
+
+/** What the lead is to look at: an active case, an exit, or a declined referral. */
+function kindOf(ctx: JobContext, caseCode: string): SampleCaseKind {
+  const status = ctx.store.cases.byCode(caseCode)?.status;
+  return status === 'aktiv' || status === 'beendet' || status === 'abgelehnt' ? status : 'other';
 }

@@ -2,7 +2,9 @@
  * Composition root: config → database → services → platforms → delivery.
  * With no platform credentials it starts the local console chat on the demo organisation.
  */
+import { randomBytes } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
+import type { CustomRoute } from '@slack/bolt';
 import { Bot } from './app/bot.js';
 import { Delivery } from './app/delivery.js';
 import { Scheduler } from './app/scheduler.js';
@@ -16,12 +18,17 @@ import { OrgIndex } from './config/orgIndex.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { formatInTimeZone } from './domain/format.js';
 import { SystemClock } from './domain/time.js';
+import { isEntryPoint, newerSource } from './entryPoint.js';
 import { appTexts } from './i18n/app.js';
+import { opsTexts } from './i18n/ops.js';
 import { createConsoleTransport, runConsole } from './platforms/console/console.js';
-import { createSlackPlatform, type SlackPlatform } from './platforms/slack/app.js';
-import { createTeamsPlatform, MESSAGES_PATH, type TeamsPlatform } from './platforms/teams/app.js';
+import type { SlackPlatform } from './platforms/slack/app.js';
+import type { TeamsPlatform } from './platforms/teams/app.js';
 import { teamsTexts } from './i18n/teams.js';
 import { SqliteStore } from './store/sqlite/store.js';
+
+// The chat SDKs (Bolt; teams-ai with botbuilder) take seconds to load: imported only when their credentials
+// are set, so the console chat starts at once.
 
 /** How often queued messages are sent while a chat platform runs. */
 const DELIVERY_INTERVAL_MS = 2_000;
@@ -48,11 +55,16 @@ export async function start(
 
   const transports: Transport[] = [];
   const healthy = (): boolean => store.isHealthy();
-  const teams = env.teams
-    ? createTeamsPlatform({ auth: env.teams, port: env.port, host: env.host, bot, org, store, clock, healthy })
-    : undefined;
+  let teams: TeamsPlatform | undefined;
+  let teamsRoute: CustomRoute | undefined;
+  if (env.teams) {
+    const { createTeamsPlatform, MESSAGES_PATH } = await import('./platforms/teams/app.js');
+    teams = createTeamsPlatform({ auth: env.teams, port: env.port, host: env.host, bot, org, store, clock, healthy });
+    teamsRoute = { path: MESSAGES_PATH, method: 'POST', handler: teams.handler };
+  }
   let slack: SlackPlatform | undefined;
   if (env.slack) {
+    const { createSlackPlatform } = await import('./platforms/slack/app.js');
     slack = createSlackPlatform({
       botToken: env.slack.botToken,
       signingSecret: env.slack.signingSecret,
@@ -64,7 +76,7 @@ export async function start(
       org,
       healthy,
       // Both platforms share the one listener on PORT: Teams' endpoint becomes a route of Slack's.
-      ...(teams ? { customRoutes: [{ path: MESSAGES_PATH, method: 'POST', handler: teams.handler }] } : {}),
+      ...(teamsRoute ? { customRoutes: [teamsRoute] } : {}),
     });
     transports.push(slack.transport);
   }
@@ -119,7 +131,39 @@ export async function start(
   return { stop, done, slack, teams };
 }
 
+/** What is logged of an error nobody handled: its kind, code and where it came from, never its message. */
+export function describeUnhandled(error: unknown): string {
+  if (!(error instanceof Error)) return `(${error === null ? 'null' : typeof error})`;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${error.name}${typeof code === 'string' || typeof code === 'number' ? ` (${code})` : ''}`, ...frames.slice(0, 10)].join('\n');
+}
+
+/**
+ * The last line of defence for the running bot (requests are guarded where they arrive: platforms/…/app.ts).
+ * A rejected promise nobody awaited belongs to one request or job; the database is synchronous and every
+ * change a transaction, so nothing is left half-written and the bot keeps serving. An exception thrown out of
+ * synchronous code may have stopped it halfway; the bot stops cleanly and exits 1 so its supervisor restarts
+ * it. Logged without the error's message: that may quote a message text or a customer number.
+ */
+export function installProcessGuards(stop: () => Promise<void>, log: (line: string) => void = console.error): void {
+  process.on('unhandledRejection', (reason) => {
+    log(opsTexts.unhandledRejection(randomBytes(4).toString('hex'), describeUnhandled(reason)));
+  });
+  let exiting = false;
+  process.on('uncaughtException', (error) => {
+    log(opsTexts.uncaughtException(randomBytes(4).toString('hex'), describeUnhandled(error)));
+    if (exiting) return;
+    exiting = true;
+    const force = setTimeout(() => process.exit(1), 5_000);
+    force.unref();
+    stop().finally(() => process.exit(1));
+  });
+}
+
 async function main(): Promise<void> {
+  const stale = newerSource(import.meta.url);
+  if (stale) console.warn(opsTexts.staleBuild(stale));
   let running: Running;
   try {
     running = await start(loadEnv());
@@ -128,6 +172,7 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
+  installProcessGuards(() => running.stop());
   const shutdown = (): void => {
     console.info(appTexts.stopping);
     running.stop().finally(() => process.exit(0));
@@ -137,6 +182,4 @@ async function main(): Promise<void> {
   await running.done;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  void main();
-}
+if (isEntryPoint(import.meta.url)) void main();

@@ -9,6 +9,8 @@ import { z } from 'zod/v4';
 import { isLocalDate } from '../domain/time.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 import { orgText, zodIssueText } from '../i18n/config.js';
+import { dutyOrgTexts } from '../i18n/pings.js';
+import { supervisionOrgTexts } from '../i18n/supervision.js';
 
 export const TEAM_KINDS = ['fm_u25', 'fm_ue25', 'mi'] as const;
 
@@ -20,6 +22,9 @@ const FM_KINDS: readonly string[] = ['fm_u25', 'fm_ue25'];
 
 /** Clients per full-time FM when a team sets no `caseloadRatio` (R13, Bremen 2025). */
 export const DEFAULT_CASELOAD_RATIO = { fm_u25: 75, fm_ue25: 150 } as const;
+
+/** R34: the monthly supervision sample when a team sets no `supervisionSample`: 5 %, at least 1, at most 5 cases. */
+export const DEFAULT_SUPERVISION_SAMPLE = { percent: 5, min: 1, max: 5 } as const;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, { error: orgText.idFormat });
 /** A reference to an id elsewhere in the file; whether it exists is checked (and reported) by crossCheckOrg. */
@@ -35,6 +40,15 @@ export function isKnownHolidayRegion(region: string): boolean {
   if (!country || rest.length > 0 || !Object.hasOwn(holidays.getCountries(), country)) return false;
   return state === undefined || Object.hasOwn(holidays.getStates(country) ?? {}, state);
 }
+
+/** R34: a number of cases per month in the `supervisionSample` setting, 1–50, its field named in the message. */
+function sampleCount(field: 'min' | 'max') {
+  const error = (issue: { input?: unknown }) => supervisionOrgTexts.count(field, issue.input);
+  return z.number({ error }).int({ error }).min(1, { error }).max(50, { error });
+}
+
+const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export const absenceSchema = z.object({ from: isoDate, to: isoDate }).superRefine((absence, ctx) => {
   const { from, to } = absence;
@@ -75,10 +89,42 @@ export const teamSchema = z.object({
     .int({ error: (issue) => orgText.caseloadRatio(issue.input) })
     .positive({ error: (issue) => orgText.caseloadRatio(issue.input) })
     .optional(),
+  /**
+   * R14 (Bremerhaven): the ratio is also a floor — an FM's caseload averaged over 12 months shall not fall
+   * below it; the lead's overview then names FMs under it. Off by default (Bremen 2025: a ceiling only).
+   */
+  caseloadFloor: z.boolean().optional(),
   slackChannel: z.string().min(1).optional(),
   teamsChannel: z.string().min(1).optional(),
   /** M&I teams: the FM who is this team's contact person (R30). */
   contactFm: ref.optional(),
+  /**
+   * M&I teams: the team sits in the FM team's meeting, so it needs no contact FM and no visit (R30); without
+   * it, an M&I team lacking `contactFm` is shown to the FM team leads as a gap.
+   */
+  sharesFmMeeting: z.boolean().optional(),
+  /** FM teams: the other FM teams this team holds the half-yearly exchange with (R31); default all of them. */
+  fmExchangePartners: z.array(ref).optional(),
+  /**
+   * FM teams: size of the monthly supervision sample (R34) — `percent` of the cases in question, at least `min`,
+   * at most `max` cases; unset values as DEFAULT_SUPERVISION_SAMPLE. Read it via `supervisionSample`.
+   */
+  supervisionSample: z
+    .object({
+      percent: z
+        .number({ error: (issue) => supervisionOrgTexts.percent(issue.input) })
+        .gt(0, { error: (issue) => supervisionOrgTexts.percent(issue.input) })
+        .max(100, { error: (issue) => supervisionOrgTexts.percent(issue.input) }),
+      min: sampleCount('min'),
+      max: sampleCount('max'),
+    })
+    .partial()
+    .superRefine((sample, ctx) => {
+      const { min, max } = { ...DEFAULT_SUPERVISION_SAMPLE, ...definedOnly(sample) };
+      if (min <= max) return;
+      ctx.addIssue({ code: 'custom', path: [sample.min !== undefined ? 'min' : 'max'], message: supervisionOrgTexts.minAboveMax(min, max) });
+    })
+    .optional(),
   /** FM teams: how often the network-partner overview is reviewed (R32), in months. */
   networkReviewMonths: z.number().int().min(1).max(24).default(6),
   /** FM teams: the weekly meeting where the assignment round takes place (R9); ISO weekday 1 = Monday. */
@@ -120,6 +166,8 @@ export const orgSchema = z.object({
         reviewMonths: z.number().int().min(1).max(12).optional(),
       })
       .optional(),
+    /** Team duties (R28–R32): while one is overdue, its reminder repeats every this many days until it is recorded. */
+    dutyRepeatDays: z.number().int().min(1).max(90).default(14),
   }),
   offices: z.array(officeSchema).min(1),
   teams: z.array(teamSchema).min(1),
@@ -136,6 +184,17 @@ export type Absence = z.infer<typeof absenceSchema>;
 export function caseloadRatio(team: Team): number {
   if (team.caseloadRatio !== undefined) return team.caseloadRatio;
   return team.kind === 'mi' ? 0 : DEFAULT_CASELOAD_RATIO[team.kind];
+}
+
+export interface SupervisionSampleSetting {
+  percent: number;
+  min: number;
+  max: number;
+}
+
+/** R34: a team's sample setting with the defaults filled in. */
+export function supervisionSample(team: Team): SupervisionSampleSetting {
+  return { ...DEFAULT_SUPERVISION_SAMPLE, ...definedOnly(team.supervisionSample ?? {}) };
 }
 
 export type OrgPath = (string | number)[];
@@ -214,6 +273,7 @@ export function crossCheckOrg(input: unknown): OrgIssue[] {
     const office = text(team.office);
     if (office !== undefined && !officeById.has(office)) report(['teams', i, 'office'], orgText.unknownOffice(office));
 
+    checkDutySettings(team, i);
     const contactFm = text(team.contactFm);
     if (contactFm === undefined) return;
     const kind = text(team.kind);
@@ -225,6 +285,26 @@ export function crossCheckOrg(input: unknown): OrgIssue[] {
     if (!person) report(['teams', i, 'contactFm'], orgText.unknownPerson(contactFm));
     else if (!texts(person.roles).includes('fm')) report(['teams', i, 'contactFm'], orgText.contactFmNotFm(contactFm));
   });
+
+  /** R30/R31: `sharesFmMeeting` only on M&I teams; `fmExchangePartners` only on FM teams, naming other FM teams. */
+  function checkDutySettings(team: Entry, i: number) {
+    const kind = text(team.kind);
+    if (kind === undefined || !(TEAM_KINDS as readonly string[]).includes(kind)) return;
+    if (team.sharesFmMeeting !== undefined && kind !== 'mi') report(['teams', i, 'sharesFmMeeting'], dutyOrgTexts.sharesFmMeetingOnlyMi);
+    if (!Array.isArray(team.fmExchangePartners)) return;
+    if (kind === 'mi') {
+      report(['teams', i, 'fmExchangePartners'], dutyOrgTexts.partnersOnlyFm);
+      return;
+    }
+    team.fmExchangePartners.forEach((partner: unknown, j) => {
+      if (typeof partner !== 'string') return;
+      const path = ['teams', i, 'fmExchangePartners', j];
+      const other = teamById.get(partner);
+      if (!other) report(path, orgText.unknownTeam(partner));
+      else if (partner === text(team.id)) report(path, dutyOrgTexts.partnerSelf);
+      else if (!FM_KINDS.includes(text(other.kind) ?? '')) report(path, dutyOrgTexts.partnerNotFm(partner));
+    });
+  }
 
   people.forEach((person, i) => {
     const roles = texts(person.roles);

@@ -121,6 +121,8 @@ export interface CaseClock {
   transferStarted: boolean;
   endedOn?: LocalDate;
   exitSuccessful?: boolean;
+  /** R27: months (6, 12, 24) of the follow-ups whose result is recorded; never due again. */
+  followupsDone?: readonly number[];
 }
 
 export type DueKind =
@@ -147,6 +149,8 @@ export interface DueItem {
   rule: string;
   /** followup: months after the exit (6, 12, 24); limit_48/limit_60: 48 or 60; duration_end: planned months in all. */
   months?: number;
+  /** followup: the last day of its window (R27); from the day after, it is missed and no longer due. */
+  lastOn?: LocalDate;
 }
 
 /** Months of the standard duration (R18) and of the location talk (R21). */
@@ -154,10 +158,20 @@ export const STANDARD_MONTHS = 24;
 /** R19: continuous months without and with the team lead's consent. */
 export const LIMIT_MONTHS = 48;
 export const LIMIT_WITH_CONSENT_MONTHS = 60;
-/** R10: the transfer is flagged this many months before the month of the 25th birthday. */
+/** R10: the transfer is flagged this many months before the month of the 25th birthday, at the latest. */
 export const U25_TRANSFER_LEAD_MONTHS = 3;
+/** R10: the U25 FM is reminded from this many months before the month of the 25th birthday … */
+export const U25_REMINDER_LEAD_MONTHS = 4;
+/** … and again every this many days until the transfer is flagged. */
+export const U25_REMINDER_EVERY_DAYS = 7;
 /** R27: follow-ups after a successful exit. */
 export const FOLLOWUP_MONTHS = [6, 12, 24] as const;
+export type FollowupMonths = (typeof FOLLOWUP_MONTHS)[number];
+/** R27: a follow-up is due from its date for four weeks; after that it counts as missed. */
+export const FOLLOWUP_WINDOW_DAYS = 28;
+/** R27: what a follow-up found: the client took up work, did not, or it stayed unknown (not reached). */
+export const FOLLOWUP_RESULTS = ['beschaeftigt', 'nicht-beschaeftigt', 'unbekannt'] as const;
+export type FollowupResult = (typeof FOLLOWUP_RESULTS)[number];
 
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -177,19 +191,131 @@ export function monthsBetween(from: LocalDate, to: LocalDate): number {
   return addMonths(from, calendarMonths) > to ? calendarMonths - 1 : calendarMonths;
 }
 
-/** The first day of the month three months before the month of the 25th birthday (R10): 2027-04 → 2027-01-01. */
-export function u25TransitionOn(u25Until: string): LocalDate {
+/** The first day of the month of the 25th birthday (R10); refuses anything but "YYYY-MM". */
+function birthdayMonthStart(u25Until: string): LocalDate {
   if (!YEAR_MONTH.test(u25Until)) throw new RangeError(`Expected a month "YYYY-MM", got "${u25Until}"`);
-  return addMonths(`${u25Until}-01`, -U25_TRANSFER_LEAD_MONTHS);
+  return `${u25Until}-01`;
+}
+
+/**
+ * The last day to flag the transfer in time: the first day of the month three months before the month of
+ * the 25th birthday (R10): 2027-04 → 2027-01-01. Flagged after it, the transfer is late.
+ */
+export function u25TransitionOn(u25Until: string): LocalDate {
+  return addMonths(birthdayMonthStart(u25Until), -U25_TRANSFER_LEAD_MONTHS);
+}
+
+/** R10: the first reminder, on the first day of the month four months before the 25th-birthday month: 2027-04 → 2026-12-01. */
+export function u25ReminderFrom(u25Until: string): LocalDate {
+  return addMonths(birthdayMonthStart(u25Until), -U25_REMINDER_LEAD_MONTHS);
+}
+
+/** R10: from this day on — the first day after the 25th-birthday month — a U25 case not transferred is overdue. */
+export function u25OverdueFrom(u25Until: string): LocalDate {
+  return addMonths(birthdayMonthStart(u25Until), 1);
+}
+
+/**
+ * Where a U25 client not (yet) flagged for transfer stands on `today` (R10): `upcoming` before the reminders
+ * start, `due` from four months before the 25th-birthday month until the last day to flag in time, `late`
+ * after that until the end of the birthday month, `overdue` from then on.
+ */
+export type TransitionStage = 'upcoming' | 'due' | 'late' | 'overdue';
+
+export function transitionStage(u25Until: string, today: LocalDate): TransitionStage {
+  if (today < u25ReminderFrom(u25Until)) return 'upcoming';
+  if (today <= u25TransitionOn(u25Until)) return 'due';
+  return today < u25OverdueFrom(u25Until) ? 'late' : 'overdue';
+}
+
+/** R10: whether the case still waits to be flagged for the transfer (an active U25 case with a birthday month, none started). */
+export function awaitsTransfer<C extends Pick<CaseClock, 'group' | 'status' | 'u25Until' | 'transferStarted'>>(c: C): c is C & { u25Until: string } {
+  return c.group === 'u25' && c.status === 'aktiv' && !c.transferStarted && c.u25Until !== undefined;
+}
+
+/** Whole days from `from` to `to` (negative when `to` lies before). */
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  const utc = (d: LocalDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** One weekly R10 reminder: the week's date by the rule, the working day to send it, the stage and the deadline. */
+export interface TransitionReminder {
+  caseCode: string;
+  /** This week's reminder date: the first reminder plus a multiple of seven days; one message per date. */
+  ruleOn: LocalDate;
+  /** The working day on or after `ruleOn`. */
+  dueOn: LocalDate;
+  stage: Exclude<TransitionStage, 'upcoming'>;
+  /** The last day to flag in time (u25TransitionOn). */
+  flagBy: LocalDate;
+  /** The first day of the month of the 25th birthday, the handover month. */
+  handoverMonth: LocalDate;
+}
+
+/**
+ * R10: the reminder of the week that contains `today`, for an active U25 case not yet flagged for transfer:
+ * from four months before the 25th-birthday month, every seven days, without end until the transfer is
+ * flagged (past the birthday month the case is overdue, and still reminded). Undefined before the first one.
+ */
+export function transitionReminder(
+  c: Pick<CaseClock, 'caseCode' | 'group' | 'status' | 'u25Until' | 'transferStarted'>,
+  today: LocalDate,
+  calendar: WorkCalendar,
+): TransitionReminder | undefined {
+  if (!awaitsTransfer(c)) return undefined;
+  const stage = transitionStage(c.u25Until, today);
+  if (stage === 'upcoming') return undefined;
+  const from = u25ReminderFrom(c.u25Until);
+  const weeks = Math.floor(daysBetween(from, today) / U25_REMINDER_EVERY_DAYS);
+  const ruleOn = addDays(from, weeks * U25_REMINDER_EVERY_DAYS);
+  return {
+    caseCode: c.caseCode,
+    ruleOn,
+    dueOn: calendar.workingDayOnOrAfter(ruleOn),
+    stage,
+    flagBy: u25TransitionOn(c.u25Until),
+    handoverMonth: birthdayMonthStart(c.u25Until),
+  };
+}
+
+/** R27: one follow-up after a successful exit, due from `ruleOn` through `lastOn`. */
+export interface Followup {
+  months: FollowupMonths;
+  ruleOn: LocalDate;
+  lastOn: LocalDate;
+}
+
+/** R27: the three follow-ups after an exit on `endedOn`, each with its window of four weeks. */
+export function followupsAfter(endedOn: LocalDate): Followup[] {
+  return FOLLOWUP_MONTHS.map((months) => {
+    const ruleOn = addMonths(endedOn, months);
+    return { months, ruleOn, lastOn: addDays(ruleOn, FOLLOWUP_WINDOW_DAYS - 1) };
+  });
+}
+
+/** R27: `upcoming` before its date, `open` in its window, `missed` once the window has passed (unless recorded). */
+export function followupState(f: Pick<Followup, 'ruleOn' | 'lastOn'>, today: LocalDate): 'upcoming' | 'open' | 'missed' {
+  return today < f.ruleOn ? 'upcoming' : today <= f.lastOn ? 'open' : 'missed';
+}
+
+/**
+ * R27 for one ended case: the follow-ups not recorded whose window has passed by `today`. None after an
+ * unsuccessful exit.
+ */
+export function missedFollowupsOf(c: Pick<CaseClock, 'status' | 'exitSuccessful' | 'endedOn' | 'followupsDone'>, today: LocalDate): Followup[] {
+  if (c.status !== 'beendet' || c.exitSuccessful !== true || c.endedOn === undefined) return [];
+  return followupsAfter(c.endedOn).filter((f) => !c.followupsDone?.includes(f.months) && followupState(f, today) === 'missed');
 }
 
 /** Every ping due for the case, sorted by dueOn; see the comments per kind for when each applies. */
 export function dueItems(c: CaseClock, policy: ContactPolicy, calendar: WorkCalendar): DueItem[] {
   const items: DueItem[] = [];
-  const add = (kind: DueKind, ruleOn: LocalDate, rule: string, months?: number) => {
+  const add = (kind: DueKind, ruleOn: LocalDate, rule: string, months?: number): DueItem => {
     const item: DueItem = { kind, caseCode: c.caseCode, dueOn: calendar.workingDayOnOrAfter(ruleOn), ruleOn, rule };
     if (months !== undefined) item.months = months;
     items.push(item);
+    return item;
   };
 
   // R4: until the client is taken in, the intake deadline is the only date that matters.
@@ -241,15 +367,19 @@ export function dueItems(c: CaseClock, policy: ContactPolicy, calendar: WorkCale
       }
     }
 
-    // R10: the U25 FM flags the transfer to Ü25 at least three months before the 25th-birthday month.
-    if (c.group === 'u25' && !c.transferStarted && c.u25Until !== undefined) {
-      add('u25_transition', u25TransitionOn(c.u25Until), 'R10');
-    }
+    // R10: the U25 FM flags the transfer to Ü25 at least three months before the 25th-birthday month; the
+    // reminders start a month earlier (and repeat weekly, see transitionReminder) until it is flagged.
+    if (awaitsTransfer(c)) add('u25_transition', u25ReminderFrom(c.u25Until), 'R10');
   }
 
-  // R27: did the client take up work 6, 12 and 24 months after a successful exit?
+  // R27: did the client take up work 6, 12 and 24 months after a successful exit? Each is due for four
+  // weeks from its date (lastOn; the caller drops it after that, when it counts as missed); a recorded
+  // result ends it for good.
   if (c.status === 'beendet' && c.exitSuccessful === true && c.endedOn !== undefined) {
-    for (const months of FOLLOWUP_MONTHS) add('followup', addMonths(c.endedOn, months), 'R27', months);
+    for (const f of followupsAfter(c.endedOn)) {
+      if (c.followupsDone?.includes(f.months)) continue;
+      add('followup', f.ruleOn, 'R27', f.months).lastOn = f.lastOn;
+    }
   }
 
   return items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));

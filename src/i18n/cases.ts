@@ -81,7 +81,7 @@ export const intakeTexts = {
   transferEndSummary: (u25Code: string) => `U25-Fall ${u25Code} an das Ü25-FM übergeben`,
   transferEndText: (u25Code: string, ue25Code: string, client: string, date: string, fm: string) =>
     `${fm} hat am ${date} den Fall ${ue25Code} (Kundenreferenz ${client}) übernommen. ` +
-    `Dein U25-Fall ${u25Code} ist damit beendet (Übergang in das Ü25-FM, R10).`,
+    `Der U25-Fall ${u25Code} ist damit beendet (Übergang in das Ü25-FM, R10).`,
   // Form
   formTitle: 'Übernahme erfassen',
   formSubmit: 'Erfassen',

@@ -62,8 +62,9 @@ export const commandHelp = {
     {
       usage: '/fm uebergang FM-2025-0001',
       text:
-        'U25-Fall in das Ü25-FM übergeben (zuständige Fachkraft oder Teamleitung U25): legt eine Ü25-Vormerkung an, ' +
-        'spätestens drei Monate vor dem Monat des 25. Geburtstags (R10). Mit der Ü25-Übernahme endet der U25-Fall.',
+        'U25-Fall in das Ü25-FM übergeben (zuständige Fachkraft, ihre Vertretung oder Teamleitung U25): legt eine Ü25-Vormerkung an, ' +
+        'spätestens drei Monate vor dem Monat des 25. Geburtstags (R10); ab vier Monaten vorher erinnert der Bot jede Woche daran. ' +
+        'Vormerkende Fachkraft bleibt die IFK, die zum Rückgabegespräch eingeladen wird (R26). Mit der Ü25-Übernahme endet der U25-Fall.',
     },
   ],
   team: [
@@ -113,6 +114,14 @@ export const commandHelp = {
         'Die vormerkende Fachkraft wird zum Rückgabegespräch eingeladen (R26).',
     },
   ],
+  nachhaltigkeit: [
+    {
+      usage: '/fm nachhaltigkeit FM-2025-0001 monat=6 ergebnis=beschaeftigt',
+      text:
+        'Ergebnis des Nachhaltens nach einem erfolgreichen Abgang erfassen (zuständige Fachkraft, ihre Vertretung oder Teamleitung): ' +
+        '`monat=6|12|24`, `ergebnis=beschaeftigt|nicht-beschaeftigt|unbekannt`. Fällig je vier Wochen ab dem Datum, danach verpasst (R27).',
+    },
+  ],
   meine: [{ usage: '/fm meine', text: 'Deine Fälle mit dem, was als Nächstes fällig ist – Dringendes zuerst; dazu Fälle, die du gerade vertrittst.' }],
   fall: [{ usage: '/fm fall FM-2025-0001', text: 'Ein Fall im Überblick: Daten, Kontakte gegen das Mindestmaß (R16), Fälliges.' }],
   abwesend: [
@@ -124,10 +133,27 @@ export const commandHelp = {
   termin: [
     {
       usage: '/fm termin art=dienstbesprechung datum=12.03.2026',
-      text: 'Teamtermine erfassen: Dienstbesprechung (R28), `austausch` (R29), `fm-austausch` (R31), `netzwerk` (R32). Die Erinnerungen richten sich nach dem letzten Termin.',
+      text:
+        'Teamtermine erfassen: Dienstbesprechung (R28), `austausch` (R29), `fm-austausch` (R31), `netzwerk` (R32). Die Erinnerungen richten sich ' +
+        'nach dem letzten stattgefundenen Termin; solange einer überfällig ist, kommen sie wieder (in der Regel alle 14 Tage).',
+    },
+    {
+      usage: '/fm termin art=fm-austausch partner=fm-u25 datum=12.03.2026',
+      text: 'Austausch mit einem anderen FM-Team (R31): `partner=` nennt das Team; der Termin zählt für beide Teams.',
+    },
+    {
+      usage: '/fm termin bestaetigen nr=12',
+      text:
+        'Ein Datum in der Zukunft ist ein geplanter Termin: Am Arbeitstag davor werden die Beteiligten erinnert, danach fragt der Bot, ob er ' +
+        'stattgefunden hat. Erst die Bestätigung zählt; `/fm termin absagen nr=12`, wenn er ausgefallen ist.',
     },
   ],
-  besuch: [{ usage: '/fm besuch team=mi-1 datum=12.03.2026', text: 'Besuch der Kontakt-Fallmanager:in in einem M&I-Team erfassen (R30).' }],
+  besuch: [
+    {
+      usage: '/fm besuch team=mi-1 datum=12.03.2026',
+      text: 'Besuch der Kontakt-Fallmanager:in in einem M&I-Team erfassen (R30); ein Datum in der Zukunft ist ein geplanter Besuch (bestätigen wie bei `termin`).',
+    },
+  ],
   eskalieren: [
     {
       usage: '/fm eskalieren FM-2025-0001 art=zugang grund="…"',
@@ -148,6 +174,15 @@ export const commandHelp = {
   ],
   eskalationZustimmen: [],
   eskalationAblehnen: [],
+  stichprobe: [
+    {
+      usage: '/fm stichprobe FM-2026-0001 geprueft befund="Abgangsgrund nachvollziehbar dokumentiert"',
+      text:
+        'Fall der monatlichen Stichprobe als geprüft abzeichnen (Teamleitung des FM-Teams oder Geschäftsstellenleitung, R34); ' +
+        'der Befund (höchstens 500 Zeichen, keine Einzelheiten über die Person) bleibt im Protokoll und erscheint in keinem Kanal. ' +
+        'Ohne Angaben: die noch offenen Fälle deiner Stichproben.',
+    },
+  ],
 } satisfies Record<string, readonly HelpEntry[]>;
 
 /**

@@ -5,7 +5,7 @@
  * Direct messages to the referring IFK may carry the client reference; texts for team leads carry case codes only.
  */
 import type { ContactKind } from '../domain/contacts.js';
-import type { DueKind } from '../domain/due.js';
+import type { DueKind, FollowupResult } from '../domain/due.js';
 import type { ExitReason } from '../domain/exit.js';
 import type { ExtensionViolationCode } from '../domain/extension.js';
 
@@ -120,6 +120,54 @@ export const contactTexts = {
   fieldZustimmung: 'Bei aufsuchender Beratung: angekündigt und zugestimmt? (R33)',
   optionNextContact: (date: string) => `Kontakt fällig ${date}`,
   optionNoContactDue: 'Gutachten ausstehend',
+  /** The form opened by "erledigt" in the FM digest: the kind decides whether the contact counts (R16). */
+  hintArtDigest: 'Bitte die Art wählen: Gespräche mit Netzwerkpartnern und bloße Notizen zählen nicht als qualifizierter Kontakt (R16).',
+};
+
+const FOLLOWUP_RESULT_LABELS: Record<FollowupResult, string> = {
+  beschaeftigt: 'beschäftigt (Arbeit aufgenommen)',
+  'nicht-beschaeftigt': 'nicht beschäftigt',
+  unbekannt: 'unbekannt (nicht erreicht)',
+};
+
+export function followupResultLabel(result: FollowupResult): string {
+  return FOLLOWUP_RESULT_LABELS[result];
+}
+
+/** /fm nachhaltigkeit: the result of a follow-up 6, 12 or 24 months after a successful exit (R27). */
+export const followupTexts = {
+  doing: (code: string) => `das Nachhalten von ${code} erfassen`,
+  notSuccessful: (code: string) =>
+    `Für ${code} gibt es kein Nachhalten: nachgehalten wird nur nach einem erfolgreichen Abgang (ziele-erreicht, integration) (R27).`,
+  monthMissing: 'monat: Bitte angeben, welches Nachhalten – 6, 12 oder 24 Monate nach dem Abgang (R27).',
+  monthUnknown: (value: string) => `monat: „${value}“ gibt es nicht – nachgehalten wird 6, 12 und 24 Monate nach dem Abgang (R27).`,
+  resultMissing: 'ergebnis: Bitte das Ergebnis angeben: beschaeftigt, nicht-beschaeftigt oder unbekannt (R27).',
+  resultUnknown: (value: string) => `ergebnis: „${value}“ ist kein Ergebnis. Möglich sind: beschaeftigt, nicht-beschaeftigt, unbekannt (R27).`,
+  tooEarly: (code: string, months: number, date: string) =>
+    `monat: Das Nachhalten nach ${months} Monaten ist für ${code} erst ab ${date} fällig (R27).`,
+  already: (code: string, months: number, result: string, date: string) =>
+    `monat: Das Nachhalten nach ${months} Monaten ist für ${code} schon am ${date} erfasst: ${result}. Ein Ergebnis zählt einmal (R27).`,
+  savedHeading: 'Nachhalten erfasst',
+  savedSummary: (code: string, months: number) => `Nachhalten ${code} nach ${months} Monaten erfasst.`,
+  factFollowup: 'Nachhalten (R27)',
+  followupValue: (months: number, date: string) => `${months} Monate nach dem Abgang, fällig ab ${date}`,
+  factResult: 'Ergebnis',
+  factRecordedOn: 'Erfasst am',
+  factOpen: 'Noch offen',
+  openValue: (months: number, date: string) => `${months} Monate ab ${date}`,
+  openNone: 'nichts mehr – alle drei erfasst',
+  missedNote: (lastOn: string) =>
+    `Das Zeitfenster endete am ${lastOn}; das Nachhalten zählt als verspätet, das Ergebnis ist trotzdem festgehalten (R27).`,
+  // Form
+  formTitle: 'Nachhalten erfassen',
+  formSubmit: 'Erfassen',
+  formWhat: 'nachhalten',
+  fieldMonat: 'Welches Nachhalten (R27)',
+  monthOption: (months: number, date: string) => `${months} Monate nach dem Abgang (ab ${date})`,
+  monthPlain: (months: number) => `${months} Monate nach dem Abgang`,
+  fieldErgebnis: 'Ergebnis: Arbeit aufgenommen?',
+  optionOpen: (items: string[]) => `offen: ${items.join(', ')}`,
+  optionOpenItem: (months: number, date: string) => `${months} Monate ab ${date}`,
 };
 
 export const measureTexts = {

@@ -186,6 +186,16 @@ export function grantExtension(deps: LifecycleDeps, record: CaseRecord, grant: E
   });
 }
 
+/**
+ * Who hears of a referral's progress on the referring side: the referring IFK and, for a U25 → Ü25 transfer
+ * (R10), the FM of the U25 case too — the IFK stays the referrer for the return talk (R26), the U25 FM still
+ * holds the client until the Ü25 intake.
+ */
+export function referringSide(store: Pick<Store, 'cases'>, record: Pick<CaseRecord, 'referringPersonId' | 'transferFrom'>): string[] {
+  const u25Fm = record.transferFrom === undefined ? undefined : store.cases.byCode(record.transferFrom)?.assignedFmId;
+  return [...new Set([record.referringPersonId, ...(u25Fm === undefined ? [] : [u25Fm])])];
+}
+
 /** R18: cases taken in before the planned end was recorded run 24 months from the intake. */
 export function plannedEndOf(record: Pick<CaseRecord, 'intakeOn' | 'plannedEndOn'>): LocalDate {
   return record.plannedEndOn ?? addMonths(record.intakeOn!, STANDARD_MONTHS);

@@ -6,7 +6,16 @@ import type { CaseWithContacts } from '../store/ports.js';
 /** Action ids of the FM digest's buttons: the digest job renders them, a command handles the click. */
 export const DUE_ACTIONS = { done: 'due.done', later: 'due.later' } as const;
 
-export function toCaseClock(c: CaseWithContacts, transfersStarted: ReadonlySet<string>): CaseClock {
+/**
+ * The due-date engine's input for a stored case. `followupsDone` (FollowupRepository.doneByCase, R27) keeps
+ * recorded follow-ups from coming due again; without it every follow-up counts as not yet recorded.
+ */
+export function toCaseClock(
+  c: CaseWithContacts,
+  transfersStarted: ReadonlySet<string>,
+  followupsDone?: ReadonlyMap<string, readonly number[]>,
+): CaseClock {
+  const done = followupsDone?.get(c.caseCode);
   return {
     caseCode: c.caseCode,
     group: c.group,
@@ -26,6 +35,7 @@ export function toCaseClock(c: CaseWithContacts, transfersStarted: ReadonlySet<s
     transferStarted: transfersStarted.has(c.caseCode),
     endedOn: c.endedOn,
     exitSuccessful: c.exitSuccessful,
+    ...(done !== undefined && { followupsDone: done }),
   };
 }
 

@@ -25,6 +25,7 @@ import {
 } from '../messaging/reply.js';
 import type { CaseRecord, RoundRecord, RoundRow } from '../store/ports.js';
 import { raiseCapacityEscalation } from './escalations/index.js';
+import { referringSide } from './caseLifecycle.js';
 import { absencesOf } from './people.js';
 
 /** How far back "recent rounds" reach for spreading equal choices (R14: even distribution). */
@@ -219,17 +220,19 @@ function notifyAssignment(deps: CommandDeps, record: CaseRecord, fmId: string, n
       list(T.checklist(record.caseCode)),
     ),
   });
-  deps.store.outbox.enqueue({
-    dedupeKey: `case.assigned.ifk:${record.caseCode}:${fmId}`,
-    target: { kind: 'direct', personId: record.referringPersonId },
-    createdAt: now,
-    message: message(
-      T.ifkDmSummary(record.caseCode),
-      heading(T.ifkDmHeading(record.caseCode)),
-      facts([T.factClient, record.clientRef]),
-      text(T.ifkDmText(mention(fmId), deadline)),
-    ),
-  });
+  for (const personId of referringSide(deps.store, record)) {
+    deps.store.outbox.enqueue({
+      dedupeKey: personId === record.referringPersonId ? `case.assigned.ifk:${record.caseCode}:${fmId}` : `case.assigned.ifk:${record.caseCode}:${fmId}:${personId}`,
+      target: { kind: 'direct', personId },
+      createdAt: now,
+      message: message(
+        T.ifkDmSummary(record.caseCode),
+        heading(T.ifkDmHeading(record.caseCode)),
+        facts([T.factClient, record.clientRef]),
+        text(T.ifkDmText(mention(fmId), deadline)),
+      ),
+    });
+  }
 }
 
 function requireTeam(deps: CommandDeps, teamId: string): Team {

@@ -3,6 +3,7 @@
  * commands and jobs depend only on these interfaces.
  */
 import type { Instant, LocalDate } from '../domain/time.js';
+import type { FollowupResult } from '../domain/due.js';
 import type { Message, Target } from '../messaging/reply.js';
 import type {
   AccessRoute,
@@ -189,25 +190,50 @@ export interface AbsenceRepository {
 
 /**
  * Team duties recorded with `/fm termin` and `/fm besuch`, and what their subject is:
- * dienstbesprechung – office id (R28); austausch – 'jobcenter' (R29); fm_austausch – FM team id (R31);
- * netzwerk – FM team id (R32); besuch – M&I team id the contact FM visited (R30).
+ * dienstbesprechung – office id (R28); austausch – 'jobcenter' (R29); fm_austausch – the pair of FM team
+ * ids, sorted and joined by '+' (R31; rows from before migration 7 name one FM team); netzwerk – FM team id
+ * (R32); besuch – M&I team id the contact FM visited (R30).
  */
+
+/**
+ * A date on or before the day it is recorded is `held` at once; a later date is `planned` until someone
+ * confirms it took place (`held`) or calls it off (`cancelled`). Only held occurrences count (R28–R32).
+ */
+export type DutyStatus = 'planned' | 'held' | 'cancelled';
 
 export interface DutyRecord {
   id: number;
   kind: DutyKind;
   subject: string;
   on: LocalDate;
+  status: DutyStatus;
   recordedBy: string;
   recordedAt: Instant;
+  /** Who confirmed or called off a plan, and when. */
+  settledBy?: string;
+  settledAt?: Instant;
 }
 
+export type NewDuty = Pick<DutyRecord, 'kind' | 'subject' | 'on' | 'recordedBy' | 'recordedAt'> & {
+  /** Default `held`. */
+  status?: Exclude<DutyStatus, 'cancelled'>;
+};
+
 export interface DutyRepository {
-  record(duty: Omit<DutyRecord, 'id'>): DutyRecord;
-  /** The latest recorded date of that duty for that subject (a planned date counts too). */
+  record(duty: NewDuty): DutyRecord;
+  byId(id: number): DutyRecord | undefined;
+  /** The latest held date of that duty for that subject; plans do not count. */
   last(kind: DutyKind, subject: string): LocalDate | undefined;
+  /** Plans neither confirmed nor called off, by date; optionally of one kind and subject. */
+  planned(filter?: { kind: DutyKind; subject: string }): DutyRecord[];
+  /** Planned → held/cancelled, once; false when it was not planned (a second click changes nothing). */
+  settle(id: number, status: Exclude<DutyStatus, 'planned'>, by: string, at: Instant): boolean;
   /** All duties, or those of one kind, by date. */
   list(kind?: DutyKind): DutyRecord[];
+  /** The first day the duties job knew that duty (`kind` may also be a non-recordable one, such as an R30 gap). */
+  firstSeen(kind: string, subject: string): LocalDate | undefined;
+  /** Stores `on` as that first day unless one is stored; returns the stored day. */
+  markSeen(kind: string, subject: string, on: LocalDate): LocalDate;
 }
 
 /** The digest's "später" button: one due item of a case is not shown again before `until`. */
@@ -232,6 +258,28 @@ export interface SnoozeRepository {
 /** The key `SnoozeRepository.activeUntil` uses for one due item. */
 export function snoozeKey(caseCode: string, itemKind: string, dueOn: LocalDate): string {
   return `${caseCode}|${itemKind}|${dueOn}`;
+}
+
+/** R27: the recorded result of one follow-up (6, 12 or 24 months after the exit) of an ended case. */
+export interface FollowupRecord {
+  caseCode: string;
+  /** 6, 12 or 24. */
+  months: number;
+  result: FollowupResult;
+  /** The day the result was recorded. */
+  on: LocalDate;
+  recordedBy: string;
+  recordedAt: Instant;
+}
+
+export interface FollowupRepository {
+  /** Records the result once; false (and nothing written) when that follow-up of the case has one already. */
+  record(followup: FollowupRecord): boolean;
+  /** The case's recorded follow-ups, by months. */
+  forCase(caseCode: string): FollowupRecord[];
+  /** Per case code, the months of its recorded follow-ups (for the due-date jobs: read once per run). */
+  doneByCase(): Map<string, number[]>;
+  count(): number;
 }
 
 
@@ -293,6 +341,11 @@ export interface AuditEntry {
 export interface AuditLog {
   record(entry: Omit<AuditEntry, 'id'>): void;
   forCase(caseCode: string): AuditEntry[];
+  /**
+   * The entries of one action, oldest first; with `since` only those recorded at or after that instant
+   * (e.g. a month's supervision draws, R34).
+   */
+  byAction(action: string, since?: Instant): AuditEntry[];
   count(): number;
 }
 
@@ -343,6 +396,16 @@ export interface Outbox {
 }
 
 /** Everything behind one database; `transaction` makes state, audit and outbox one unit. */
+/** A lead overview's findings: key (what it is about) → signature (its state). */
+export type LeadDigestSnapshot = Readonly<Record<string, string>>;
+
+export interface LeadDigestRepository {
+  /** The snapshot of the last day before `day` with one; undefined when there is none. */
+  lastBefore(personId: string, teamId: string, day: LocalDate): LeadDigestSnapshot | undefined;
+  /** Keeps the first snapshot of a day: a second run the same day changes nothing. */
+  record(personId: string, teamId: string, day: LocalDate, findings: LeadDigestSnapshot): void;
+}
+
 export interface Store {
   cases: CaseRepository;
   rounds: RoundRepository;
@@ -354,10 +417,20 @@ export interface Store {
   absences: AbsenceRepository;
   duties: DutyRepository;
   snoozes: SnoozeRepository;
+  /** R27: results of the follow-ups after a successful exit. */
+  followups: FollowupRepository;
   escalations: EscalationRepository;
   /** Microsoft Teams conversation references (proactive messages). */
   conversations: ConversationRepository;
+  /** What each team lead's overview found, to tell what is new the next day. */
+  leadDigests: LeadDigestRepository;
   transaction<T>(work: () => T): T;
+  /**
+   * After erasing (retention): makes sure the erased data is gone from the disk too, not only from the tables
+   * (SQLite: a WAL checkpoint). `erased` says whether this run erased anything; a store may also finish an
+   * earlier attempt that could not complete.
+   */
+  flushErased(erased: boolean): void;
   close(): void;
 }
 

@@ -23,7 +23,8 @@ describe('/zeit in the console', () => {
     const text = await travel.travel('+1d');
     expect(text).toBe('Simulierte Zeit jetzt: 03.03.2026 10:00 (4 Läufe der geplanten Jobs).');
     expect(world.calendar.today(world.clock.now())).toBe('2026-03-03');
-    expect(printed).toEqual(['⏰ 03.03.2026 08:00', '⏰ 03.03.2026 09:00']); // duties (R28–R32), then the round
+    // The leads' overview (their team duties never recorded, R28–R32), the duty reminders, then the round.
+    expect(printed).toEqual(['⏰ 03.03.2026 07:45', '⏰ 03.03.2026 08:00', '⏰ 03.03.2026 09:00']);
     expect(world.store.rounds.scheduled('fm-ue25', '2026-03-03')).toBeDefined();
   });
 

@@ -46,7 +46,7 @@ describe('/fm uebergang: U25 → Ü25 (R10)', () => {
       u25Until: '2026-04',
       transferFrom: U25,
       transferLate: false,
-      referringPersonId: 'fm-jonas',
+      referringPersonId: 'ifk-nele', // R26: the IFK who referred the client stays the referring person
       referringTeamId: 'fm-u25',
       receivingTeamId: 'fm-ue25',
       flaggedOn: '2025-10-20',
@@ -92,10 +92,17 @@ describe('/fm uebergang: U25 → Ü25 (R10)', () => {
     expect(h.world.store.cases.byCode('FM-2026-0001')!.transferLate).toBe(false);
   });
 
-  it('lets the U25 lead flag it for the FM, who stays the referring person', () => {
+  it('lets the U25 lead flag it for the FM; the referring person stays the IFK who referred the client (R10, R26)', () => {
     activeU25Case('2026-04');
     expect(h.run('tl-fm-u25', `uebergang ${U25}`).kind).toBe('message');
-    expect(h.world.store.cases.byCode(UE25)!.referringPersonId).toBe('fm-jonas');
+    expect(h.world.store.cases.byCode(UE25)!.referringPersonId).toBe('ifk-nele');
+  });
+
+  it('lets the stand-in of an absent U25 FM flag it, who gets the weekly reminder meanwhile (R10, R17)', () => {
+    activeU25Case('2026-04');
+    h.world.store.absences.add({ personId: 'fm-jonas', from: '2025-10-20', to: '2025-10-31', recordedBy: 'fm-jonas', recordedAt: 0 });
+    expect(h.ok('fm-mira', `uebergang ${U25}`)).toContain(UE25);
+    expect(h.world.store.cases.byCode(UE25)!.referringPersonId).toBe('ifk-nele');
   });
 
   it('offers a form listing only U25 cases of the FM', () => {
@@ -121,7 +128,7 @@ describe('/fm uebergang: the Ü25 FM decides', () => {
     expect(h.world.store.audit.forCase(U25).map((e) => e.action)).toContain('case.ended');
     const dms = h.outboxTo('direct', 'fm-jonas');
     expect(dms).toHaveLength(1);
-    expect(toPlainText(dms[0]!.message)).toMatch(/Dein U25-Fall FM-2025-0001 ist damit beendet/);
+    expect(toPlainText(dms[0]!.message)).toMatch(/Der U25-Fall FM-2025-0001 ist damit beendet/);
     expect(h.textOf(h.run('tl-fm-u25', 'team'))).toMatch(/Jonas Becker: 0 Fälle/);
   });
 
@@ -132,14 +139,39 @@ describe('/fm uebergang: the Ü25 FM decides', () => {
     h.run('fm-tobias', `ablehnen ${UE25} grund="Übergabe erst nach Therapieende"`);
 
     expect(h.world.store.cases.byCode(U25)!.status).toBe('aktiv');
-    expect(toPlainText(h.outboxTo('direct', 'fm-jonas')[0]!.message)).toContain('Übergabe erst nach Therapieende');
+    // The decline goes to the referring person on record, now the IFK (commands/ablehnen.ts).
+    expect(h.directTo('ifk-nele').some((m) => m.includes('Übergabe erst nach Therapieende'))).toBe(true);
     expect(h.textOf(h.run('fm-jonas', `uebergang ${U25}`))).toContain('FM-2025-0003');
+  });
+
+  it('tells the U25 FM as well as the IFK when the Ü25 FM declines the transfer (R10)', () => {
+    activeU25Case('2026-04');
+    h.run('fm-jonas', `uebergang ${U25}`);
+    h.assign(UE25, 'fm-tobias');
+    h.run('fm-tobias', `ablehnen ${UE25} grund="Übergabe erst nach Therapieende"`);
+    expect(h.directTo('fm-jonas').some((m) => m.includes('Übergabe erst nach Therapieende'))).toBe(true);
+    expect(h.directTo('ifk-nele').some((m) => m.includes('Übergabe erst nach Therapieende'))).toBe(true);
+  });
+
+  it('sends the return talk at the end of the Ü25 case to the IFK who referred the client, not the U25 FM (R26)', () => {
+    activeU25Case('2026-04');
+    h.run('fm-jonas', `uebergang ${U25}`);
+    h.assign(UE25, 'fm-tobias');
+    h.at('2025-11-03T10:00:00+01:00');
+    h.ok('fm-tobias', `uebernahme ${UE25} datum=03.11.2025 warm=ja ziele=ja`);
+    const jonasBefore = h.outboxTo('direct', 'fm-jonas').length;
+
+    expect(h.ok('fm-tobias', `abgang ${UE25} grund=integration`)).toMatch(/Rückgabegespräch/);
+    const [returnTalk] = h.outboxTo('direct', 'ifk-nele').filter((i) => i.dedupeKey.startsWith('case.return'));
+    expect(returnTalk?.dedupeKey).toBe(`case.return:${UE25}:ifk-nele`);
+    expect(toPlainText(returnTalk!.message)).toMatch(/Rückgabegespräch vereinbaren \(R26\)/);
+    expect(h.outboxTo('direct', 'fm-jonas')).toHaveLength(jonasBefore);
   });
 });
 
 describe('/fm uebergang: refusals change nothing', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['an Ü25 FM', 'fm-tobias', /Nur die zuständige Fachkraft \(Jonas Becker\) oder die Teamleitung von „Fallmanagement U25“/],
+    ['an Ü25 FM', 'fm-tobias', /Nur die zuständige Fachkraft \(Jonas Becker\), ihre Vertretung während einer Abwesenheit \(R17\) oder die Teamleitung von „Fallmanagement U25“/],
     ['another U25 FM', 'fm-mira', /Nur die zuständige Fachkraft/],
     ['the IFK who referred the client', 'ifk-nele', /Nur die zuständige Fachkraft/],
     ['the Ü25 lead', 'tl-fm-ue25', /Nur die zuständige Fachkraft/],

@@ -230,3 +230,53 @@ describe('caseload ratio (R13/R14)', () => {
     expect(caseloadRatio(team('mi'))).toBe(0);
   });
 });
+
+describe('team duty settings (R28–R32)', () => {
+  it('R28–R32: repeats an overdue duty reminder every 14 days unless jobcenter.dutyRepeatDays says otherwise', () => {
+    const parsed = parseOrg(baseOrg());
+    expect(parsed.ok && parsed.org.jobcenter.dutyRepeatDays).toBe(14);
+    const weekly = baseOrg();
+    (weekly.jobcenter as Record<string, unknown>).dutyRepeatDays = 7;
+    const result = parseOrg(weekly);
+    expect(result.ok && result.org.jobcenter.dutyRepeatDays).toBe(7);
+  });
+
+  it('R28–R32: reports a bad dutyRepeatDays in German, naming the field', () => {
+    const withRepeat = (value: unknown) => problemsAfter((o) => ((o.jobcenter as Record<string, unknown>).dutyRepeatDays = value));
+    expect(withRepeat(0)).toEqual(['jobcenter.dutyRepeatDays: muss mindestens 1 sein']);
+    expect(withRepeat(120)).toEqual(['jobcenter.dutyRepeatDays: darf höchstens 90 sein']);
+    expect(withRepeat(2.5)).toEqual(['jobcenter.dutyRepeatDays: erwartet eine ganze Zahl, gefunden die Zahl 2,5']);
+    expect(withRepeat('14')).toEqual(['jobcenter.dutyRepeatDays: erwartet eine Zahl, gefunden den Text „14“']);
+  });
+
+  it('R31: exchange partners are other FM teams, named on FM teams only', () => {
+    const withU25 = (change: (o: RawOrg) => void) =>
+      problemsAfter((o) => {
+        o.teams.push({ id: 'fm-u25', name: 'FM U25', kind: 'fm_u25', office: 'mitte' });
+        change(o);
+      });
+    expect(withU25((o) => (o.teams[0]!.fmExchangePartners = ['fm-u25']))).toEqual([]);
+    expect(withU25((o) => (o.teams[0]!.fmExchangePartners = []))).toEqual([]);
+    expect(withU25((o) => (o.teams[0]!.fmExchangePartners = ['fm-u52', 'fm-ue25', 'mi-1']))).toEqual([
+      'teams[0].fmExchangePartners[0]: unbekanntes Team „fm-u52“',
+      'teams[0].fmExchangePartners[1]: ein FM-Team ist nicht sein eigener Austauschpartner (R31)',
+      'teams[0].fmExchangePartners[2]: „mi-1“ ist kein FM-Team; Austauschpartner (R31) sind andere FM-Teams',
+    ]);
+    expect(withU25((o) => (o.teams[1]!.fmExchangePartners = ['fm-u25']))).toEqual([
+      'teams[1].fmExchangePartners: Austauschpartner (R31) gibt es nur bei FM-Teams; dieses Team ist ein M&I-Team',
+    ]);
+    expect(withU25((o) => (o.teams[0]!.fmExchangePartners = 'fm-u25'))).toEqual([
+      'teams[0].fmExchangePartners: erwartet eine Liste […], gefunden den Text „fm-u25“',
+    ]);
+  });
+
+  it('R30: sharesFmMeeting is a yes/no on M&I teams', () => {
+    expect(problemsAfter((o) => (o.teams[1]!.sharesFmMeeting = true))).toEqual([]);
+    expect(problemsAfter((o) => (o.teams[1]!.sharesFmMeeting = 'ja'))).toEqual([
+      'teams[1].sharesFmMeeting: erwartet true oder false, gefunden den Text „ja“',
+    ]);
+    expect(problemsAfter((o) => (o.teams[0]!.sharesFmMeeting = false))).toEqual([
+      'teams[0].sharesFmMeeting: gibt es nur bei M&I-Teams: ob das Team an der Besprechung des FM-Teams teilnimmt (R30)',
+    ]);
+  });
+});

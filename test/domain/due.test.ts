@@ -1,7 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/domain/calendar.js';
-import { addMonths, BREMEN_POLICY, BREMERHAVEN_POLICY, contactMinimum, contactShare, dueItems, monthsBetween, type CaseClock, type DueKind } from '../../src/domain/due.js';
+import {
+  addMonths,
+  BREMEN_POLICY,
+  BREMERHAVEN_POLICY,
+  contactMinimum,
+  contactShare,
+  dueItems,
+  FOLLOWUP_WINDOW_DAYS,
+  followupsAfter,
+  followupState,
+  missedFollowupsOf,
+  monthsBetween,
+  transitionReminder,
+  transitionStage,
+  u25OverdueFrom,
+  u25ReminderFrom,
+  u25TransitionOn,
+  type CaseClock,
+  type DueKind,
+} from '../../src/domain/due.js';
 import { type CaseStatus } from '../../src/domain/vocabulary.js';
 import { addDays } from '../../src/domain/time.js';
 
@@ -236,9 +255,10 @@ describe('dueItems: duration and its limits (R18, R19)', () => {
 });
 
 describe('dueItems: U25 → Ü25 transfer (R10)', () => {
-  it('flags on the first day of the month three months before the 25th-birthday month, past New Year', () => {
-    const c = activeCase({ group: 'u25', u25Until: '2027-04' });
+  it('starts reminding on the first day of the month four months before the 25th-birthday month, past New Year', () => {
+    const c = activeCase({ group: 'u25', u25Until: '2027-05' });
     expect(only(c, 'u25_transition')).toMatchObject({ ruleOn: '2027-01-01', dueOn: '2027-01-04', rule: 'R10' });
+    expect(only(activeCase({ group: 'u25', u25Until: '2027-04' }), 'u25_transition')).toMatchObject({ ruleOn: '2026-12-01', dueOn: '2026-12-01' });
   });
 
   it('stops once the transfer is under way, and never applies to Ü25 cases', () => {
@@ -257,7 +277,7 @@ describe('dueItems: follow-ups after a successful exit (R27)', () => {
   it('asks 6, 12 and 24 months after an exit on the leap day 29.02.2028', () => {
     const c = activeCase({ status: 'beendet', exitSuccessful: true, endedOn: '2028-02-29' });
     expect(dueItems(c, BREMEN_POLICY, bremen)).toEqual([
-      { kind: 'followup', caseCode: 'FM-2026-0001', dueOn: '2028-08-29', ruleOn: '2028-08-29', rule: 'R27', months: 6 },
+      { kind: 'followup', caseCode: 'FM-2026-0001', dueOn: '2028-08-29', ruleOn: '2028-08-29', rule: 'R27', months: 6, lastOn: '2028-09-25' },
       {
         kind: 'followup',
         caseCode: 'FM-2026-0001',
@@ -265,6 +285,7 @@ describe('dueItems: follow-ups after a successful exit (R27)', () => {
         ruleOn: '2029-02-28',
         rule: 'R27',
         months: 12,
+        lastOn: '2029-03-27',
       },
       {
         kind: 'followup',
@@ -273,6 +294,7 @@ describe('dueItems: follow-ups after a successful exit (R27)', () => {
         ruleOn: '2030-02-28',
         rule: 'R27',
         months: 24,
+        lastOn: '2030-03-27',
       },
     ]);
   });
@@ -402,5 +424,113 @@ describe('contactShare (R16)', () => {
     const others = [activeCase({ status: 'vorgemerkt' }), activeCase({ status: 'beendet', contactsLastYear: 0 })];
     expect(contactShare([...caseload(9, 1), ...others], BREMEN_POLICY)).toMatchObject({ met: 9, total: 10 });
     expect(contactShare(others, BREMEN_POLICY)).toEqual({ met: 0, total: 0, share: 1, ok: true });
+  });
+});
+
+describe('R10: the U25 → Ü25 transfer with real lead time', () => {
+  const u25 = (overrides: Partial<CaseClock> = {}) => activeCase({ group: 'u25', u25Until: '2027-04', ...overrides });
+
+  it('reminds from four months before the 25th-birthday month, the last day in time is three months before, overdue after the month (R10)', () => {
+    expect(u25ReminderFrom('2027-04')).toBe('2026-12-01');
+    expect(u25TransitionOn('2027-04')).toBe('2027-01-01');
+    expect(u25OverdueFrom('2027-04')).toBe('2027-05-01');
+    expect(u25ReminderFrom('2027-02')).toBe('2026-10-01'); // across the year
+    expect(u25OverdueFrom('2026-12')).toBe('2027-01-01');
+  });
+
+  it('names the stage on each boundary day (R10)', () => {
+    expect(transitionStage('2027-04', '2026-11-30')).toBe('upcoming');
+    expect(transitionStage('2027-04', '2026-12-01')).toBe('due');
+    expect(transitionStage('2027-04', '2027-01-01')).toBe('due'); // flagged on the last day is in time
+    expect(transitionStage('2027-04', '2027-01-02')).toBe('late');
+    expect(transitionStage('2027-04', '2027-04-30')).toBe('late');
+    expect(transitionStage('2027-04', '2027-05-01')).toBe('overdue');
+  });
+
+  it('gives one reminder per week from the first one: a new date every seven days (R10)', () => {
+    expect(transitionReminder(u25(), '2026-11-30', bremen)).toBeUndefined();
+    expect(transitionReminder(u25(), '2026-12-01', bremen)).toEqual({
+      caseCode: 'FM-2026-0001',
+      ruleOn: '2026-12-01',
+      dueOn: '2026-12-01',
+      stage: 'due',
+      flagBy: '2027-01-01',
+      handoverMonth: '2027-04-01',
+    });
+    expect(transitionReminder(u25(), '2026-12-07', bremen)?.ruleOn).toBe('2026-12-01');
+    expect(transitionReminder(u25(), '2026-12-08', bremen)?.ruleOn).toBe('2026-12-08');
+    expect(transitionReminder(u25(), '2027-01-05', bremen)).toMatchObject({ ruleOn: '2027-01-05', stage: 'late' });
+    expect(transitionReminder(u25(), '2027-05-04', bremen)).toMatchObject({ ruleOn: '2027-05-04', stage: 'overdue' });
+  });
+
+  it('moves a reminder that falls on New Year’s Day to the next working day (R10)', () => {
+    const c = u25({ u25Until: '2026-05' }); // reminders from Thursday 01.01.2026
+    expect(transitionReminder(c, '2026-01-02', bremen)).toMatchObject({ ruleOn: '2026-01-01', dueOn: '2026-01-02' });
+    expect(transitionReminder(c, '2026-01-08', bremen)).toMatchObject({ ruleOn: '2026-01-08', dueOn: '2026-01-08' });
+  });
+
+  it('stops once the transfer is flagged, and never reminds for Ü25 or inactive cases (R10)', () => {
+    expect(transitionReminder(u25({ transferStarted: true }), '2026-12-08', bremen)).toBeUndefined();
+    expect(transitionReminder(activeCase({ u25Until: '2027-04' }), '2026-12-08', bremen)).toBeUndefined();
+    expect(transitionReminder(u25({ status: 'zugewiesen' }), '2026-12-08', bremen)).toBeUndefined();
+    expect(transitionReminder(u25({ status: 'beendet' }), '2026-12-08', bremen)).toBeUndefined();
+    expect(transitionReminder(u25({ u25Until: undefined }), '2026-12-08', bremen)).toBeUndefined();
+  });
+
+  it('puts every reminder on the week of `today`, seven days apart, sent on a working day (R10, property)', () => {
+    const day = fc.integer({ min: 0, max: 1500 }).map((n) => addDays('2025-01-01', n));
+    const month = fc.integer({ min: 0, max: 48 }).map((n) => addMonths('2025-06-01', n).slice(0, 7));
+    fc.assert(
+      fc.property(month, day, (u25Until, today) => {
+        const r = transitionReminder(u25({ u25Until }), today, bremen);
+        if (today < u25ReminderFrom(u25Until)) {
+          expect(r).toBeUndefined();
+          return;
+        }
+        expect(r).toBeDefined();
+        expect(r!.ruleOn <= today && today < addDays(r!.ruleOn, 7)).toBe(true);
+        let d = u25ReminderFrom(u25Until);
+        while (d < r!.ruleOn) d = addDays(d, 7);
+        expect(d).toBe(r!.ruleOn);
+        expect(bremen.isWorkingDay(r!.dueOn)).toBe(true);
+        expect(r!.stage).toBe(transitionStage(u25Until, today));
+      }),
+    );
+  });
+});
+
+describe('R27: follow-ups that end', () => {
+  const ended = (overrides: Partial<CaseClock> = {}) =>
+    activeCase({ status: 'beendet', exitSuccessful: true, endedOn: '2026-01-20', ...overrides });
+
+  it('gives each follow-up a window of four weeks from its date (R27)', () => {
+    expect(FOLLOWUP_WINDOW_DAYS).toBe(28);
+    expect(followupsAfter('2026-01-20')).toEqual([
+      { months: 6, ruleOn: '2026-07-20', lastOn: '2026-08-16' },
+      { months: 12, ruleOn: '2027-01-20', lastOn: '2027-02-16' },
+      { months: 24, ruleOn: '2028-01-20', lastOn: '2028-02-16' },
+    ]);
+    const [six] = followupsAfter('2026-01-20');
+    expect(followupState(six!, '2026-07-19')).toBe('upcoming');
+    expect(followupState(six!, '2026-07-20')).toBe('open');
+    expect(followupState(six!, '2026-08-16')).toBe('open');
+    expect(followupState(six!, '2026-08-17')).toBe('missed');
+  });
+
+  it('never lists a recorded follow-up as due again (R27)', () => {
+    expect(itemsOf(ended({ followupsDone: [6] }), 'followup').map((i) => i.months)).toEqual([12, 24]);
+    expect(itemsOf(ended({ followupsDone: [6, 12, 24] }), 'followup')).toEqual([]);
+  });
+
+  it('counts a follow-up as missed once its window passed without a result, and only then (R27)', () => {
+    expect(missedFollowupsOf(ended(), '2026-08-16')).toEqual([]);
+    expect(missedFollowupsOf(ended(), '2026-08-17').map((f) => f.months)).toEqual([6]);
+    expect(missedFollowupsOf(ended(), '2028-02-17').map((f) => f.months)).toEqual([6, 12, 24]);
+    expect(missedFollowupsOf(ended({ followupsDone: [6, 24] }), '2028-02-17').map((f) => f.months)).toEqual([12]);
+  });
+
+  it('misses nothing after an unsuccessful exit or for a case still open (R27)', () => {
+    expect(missedFollowupsOf(ended({ exitSuccessful: false }), '2029-01-01')).toEqual([]);
+    expect(missedFollowupsOf(activeCase(), '2029-01-01')).toEqual([]);
   });
 });

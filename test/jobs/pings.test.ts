@@ -67,12 +67,14 @@ describe('the FM digest at 07:30 (R13, R16, R20)', () => {
     expect(toPlainText(digest!.message)).toMatch(/Vertretung für Tobias .* \(R17\)/);
   });
 
-  it('records the contact with "erledigt" and hides an item until the next working day with "später"', () => {
+  it('asks the kind of a contact with "erledigt" (R16) and hides an item until the next working day with "später"', () => {
     const code = activeCase('fm-tobias', '2025-11-20');
     const review = activeCase('fm-tobias', '2025-09-03'); // review due 03.03.2026, contact overdue too
     run('2026-03-02T07:30:00+01:00');
     const done = world.bot.handleAction({ platform: 'console', userId: 'fm-tobias' }, { actionId: 'due.done', value: `${code}|contact|2026-01-19` });
-    expect(done.kind === 'message' && toPlainText(done.message)).toMatch(/Kontakt am 02\.03\.2026 erfasst/);
+    expect(done.kind === 'form' && done.form.command).toBe('kontakt');
+    const saved = world.bot.submitForm({ platform: 'console', userId: 'fm-tobias' }, 'kontakt', { fall: code, art: 'telefon' });
+    expect(saved.kind === 'message' && toPlainText(saved.message)).toMatch(/Kontakt erfasst[\s\S]*Datum: 02\.03\.2026[\s\S]*Art: Beratung am Telefon/);
     const later = world.bot.handleAction({ platform: 'console', userId: 'fm-tobias' }, { actionId: 'due.later', value: `${review}|review|2026-03-03` });
     expect(later.kind === 'message' && toPlainText(later.message)).toMatch(/03\.03\.2026 verschoben/);
     const stranger = world.bot.handleAction({ platform: 'console', userId: 'fm-jonas' }, { actionId: 'due.done', value: `${code}|contact|2026-01-19` });
@@ -130,14 +132,18 @@ describe('team duties (R28–R32) and the supervision sample (R34)', () => {
     expect(world.store.duties.last('besuch', 'mi-1')).toBe('2026-03-02');
   });
 
-  it('draws the same supervision sample once a month for each FM team lead', () => {
+  it('R34: draws the supervision sample once a month for each FM team lead, as recorded with its seed in the audit log', () => {
     for (let i = 0; i < 30; i++) activeCase(i % 2 ? 'fm-tobias' : 'fm-stefan', '2026-01-05');
     run('2026-03-02T08:00:00+01:00');
     const [sample] = items('ping.supervision:fm-ue25');
     expect(sample?.target).toEqual({ kind: 'direct', personId: 'tl-fm-ue25' });
-    expect(toPlainText(sample!.message).match(/FM-\d{4}-\d{4}/g)).toHaveLength(2); // 5 % of 30, rounded up
+    const drawn = toPlainText(sample!.message).match(/FM-\d{4}-\d{4}/g);
+    expect(drawn).toHaveLength(2); // 5 % of 30, rounded up
+    const [draw] = world.store.audit.byAction('supervision.drawn').filter((e) => e.details.teamId === 'fm-ue25');
+    expect(draw?.details.cases).toEqual(drawn);
     run('2026-03-20T08:00:00+01:00');
     expect(items('ping.supervision:fm-ue25')).toHaveLength(1);
+    expect(world.store.audit.byAction('supervision.drawn').filter((e) => e.details.teamId === 'fm-ue25')).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,12 @@
 /**
- * Starts one of the project's entry points as a single OS process that a test can kill mid-run.
- * `tsx`'s CLI would run the script in a child process of its own (a SIGKILL to the CLI leaves that child
- * running), so node loads tsx as an import hook instead: the pid is the program's.
+ * Starts one of the project's entry points, compiled from the current sources (see compiled.ts), as a single
+ * OS process that a test can kill mid-run: bin/fm-lotse.js runs the CLI in its own process, so the pid is
+ * the program's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { compiledProgram, ROOT } from './compiled.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const program = await compiledProgram();
 
 export interface Exit {
   code: number | null;
@@ -21,8 +21,9 @@ export interface Started {
   exited: Promise<Exit>;
 }
 
+/** Starts the compiled program of a source entry point (`src/main.ts`, `src/cli.ts`). */
 export function startTs(entry: string, args: string[], env: Record<string, string> = {}): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
+  const child = spawn(process.execPath, [program.entry(entry), ...args], {
     cwd: ROOT,
     // Only what the test names: no platform credentials leak in from the machine.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -1,10 +1,11 @@
-/** Runs the project's own entry points as a user would, through tsx, with a given environment and input. */
+/**
+ * Runs the project's entry points as a user would — `npm start` (src/main.ts) and `npx fm-lotse` (src/cli.ts)
+ * compiled from the current sources (see compiled.ts) — with a given environment and input.
+ */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { compiledProgram, ROOT } from './compiled.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const program = await compiledProgram();
 
 export interface RunResult {
   code: number | null;
@@ -12,9 +13,10 @@ export interface RunResult {
   stderr: string;
 }
 
+/** Runs the compiled program of a source entry point (`src/main.ts`, `src/cli.ts`) to its end. */
 export function runTs(entry: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, path.join(ROOT, entry), ...args], {
+    const child = spawn(process.execPath, [program.entry(entry), ...args], {
       cwd: ROOT,
       // Only what the test names: no platform credentials leak in from the machine.
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },

@@ -2,8 +2,19 @@
  * Slack over HTTP (Bolt's HTTPReceiver on /slack/events for commands, interactivity and events) or over
  * Socket Mode when an app token is given. Translates chat in and out; no business rules here.
  */
-import type { Server } from 'node:http';
-import { App, AuthorizationError, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger } from '@slack/bolt';
+import type { IncomingMessage, Server } from 'node:http';
+import {
+  App,
+  AuthorizationError,
+  defaultBodyLimit,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  isRawBodyError,
+  LogLevel,
+  SocketModeReceiver,
+  type CustomRoute,
+  type Logger,
+} from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BotApi, Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
@@ -96,6 +107,63 @@ function interactiveClientOptions(apiUrl: string | undefined): WebClientOptions 
   };
 }
 
+/**
+ * Bolt's HTTPReceiver reads `body.ssl_check` of whatever a verified body parses to, outside any try: a signed
+ * body that parses to `null` (`payload=null`, or JSON `null`) rejects a promise nobody handles, which would
+ * end the process. So requests to the events path are read and looked at first: a body that is no JSON object
+ * is answered 400 when correctly signed and 401 when not (as Bolt answers a bad signature). Every other
+ * request goes on to Bolt unchanged; Bolt reuses the body read here and checks the signature itself.
+ */
+function guardEventBodies(receiver: HTTPReceiver, signingSecret: string, logger: Logger): void {
+  const dispatch = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (req.method !== 'POST' || pathOf(req) !== EVENTS_PATH) return dispatch(req, res);
+    refusal(req, signingSecret).then(
+      (status) => {
+        if (status === undefined) return dispatch(req, res);
+        if (status === 400) logger.warn(`Slack: answered 400 to a signed request to ${EVENTS_PATH} whose body is no JSON object`);
+        res.writeHead(status).end();
+      },
+      (error: unknown) => {
+        logger.error(`Slack: could not read a request to ${EVENTS_PATH}: ${error instanceof Error ? error.name : typeof error}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      },
+    );
+  };
+}
+
+/** The status a request to the events path is refused with before it reaches Bolt, or undefined to pass it on. */
+async function refusal(req: IncomingMessage, signingSecret: string): Promise<number | undefined> {
+  let buffered;
+  try {
+    buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
+  } catch (error) {
+    return isRawBodyError(error) && (error as { statusCode: number }).statusCode === 413 ? 413 : 400;
+  }
+  let body: unknown;
+  try {
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+  } catch {
+    return undefined; // Bolt answers a body it cannot parse (401 unsigned, 400 signed) without failing
+  }
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return undefined;
+  try {
+    await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret, bodyLimit: defaultBodyLimit }, buffered);
+  } catch {
+    return 401;
+  }
+  return 400;
+}
+
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
   const logger = opts.logger ?? consoleLogger();
   const socketMode = opts.appToken !== undefined && opts.appToken !== '';
@@ -127,6 +195,8 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
       },
     });
   }
+
+  if (httpReceiver) guardEventBodies(httpReceiver, opts.signingSecret as string, logger);
 
   const app = new App({
     receiver,

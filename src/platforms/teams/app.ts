@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity } from 'botbuilder';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { BotApi } from '../../messaging/ports.js';
 import type { TeamsEnv } from '../../config/env.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
@@ -84,6 +84,39 @@ export function createTeamsTransport(opts: Pick<TeamsPlatformOptions, 'auth' | '
   return new TeamsTransport({ adapter: adapterFor(opts.auth), appId: appIdOf(opts.auth), org: opts.org, store: opts.store, clock: opts.clock });
 }
 
+/** What the adapter needs to look at a request at all: a JSON object with an activity type. */
+function isActivity(body: unknown): body is Partial<Activity> & { type: string } {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+}
+
+/**
+ * The last handler of the Teams endpoint, on its own listener and inside Slack's: Express's default would
+ * answer with an HTML page holding the stack trace and the absolute paths of the installation. The caller
+ * gets the status and a short code instead; the log gets the kind of error, never its message (a JSON parse
+ * error quotes the body, and with it what someone wrote).
+ */
+function httpErrors(logger: TeamsLogger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    const { status: given, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+    const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
+    const kind = typeof type === 'string' ? type : error instanceof Error ? error.name : typeof error;
+    const line = `Teams: answered ${status} to ${req.method} ${req.path} (${kind})`;
+    if (status >= 500) logger.error(line);
+    else logger.warn(line);
+    // Too late for an answer of our own: Express ends the connection.
+    if (res.headersSent) return next(error);
+    res.status(status).json({ error: ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request') });
+  };
+}
+
+const ERROR_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  500: 'internal_error',
+};
+
 export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   const logger = opts.logger ?? console;
   // An empty app id switches authentication off entirely (README, "Microsoft Teams"): never outside loopback.
@@ -113,7 +146,12 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   const health = healthHandler(opts.healthy);
   handler.get(HEALTH_PATH, (req, res) => health(req, res));
   handler.post(MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res) => {
-    const activity = (req.body ?? {}) as Partial<Activity>;
+    if (!isActivity(req.body)) {
+      logger.warn(`Teams: answered 400 to a request to ${MESSAGES_PATH} that is no activity`);
+      res.status(400).json({ error: 'bad_request' });
+      return;
+    }
+    const activity = req.body;
     const from = tenantOf(activity);
     if (tenantId !== undefined && from !== tenantId) {
       logger.warn(`Teams: refused a ${String(activity.type)} activity from tenant ${from ?? '(none)'}`);
@@ -125,6 +163,11 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
       await app.run(context);
     });
   });
+
+  handler.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  handler.use(httpErrors(logger));
 
   const transport = new TeamsTransport({ adapter, appId, org: opts.org, store: opts.store, clock: opts.clock });
   let server: Server | undefined;

@@ -14,6 +14,7 @@ interface AuditRow {
 export class SqliteAuditLog implements AuditLog {
   private readonly insert;
   private readonly selectForCase;
+  private readonly selectByAction;
   private readonly countAll;
 
   constructor(db: Database.Database) {
@@ -21,6 +22,7 @@ export class SqliteAuditLog implements AuditLog {
       'INSERT INTO audit_log (at, actor_id, action, case_code, details) VALUES (@at, @actor_id, @action, @case_code, @details)',
     );
     this.selectForCase = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE case_code = ? ORDER BY id');
+    this.selectByAction = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE action = ? AND at >= ? ORDER BY id');
     this.countAll = db.prepare<[], number>('SELECT count(*) FROM audit_log').pluck();
   }
 
@@ -36,6 +38,10 @@ export class SqliteAuditLog implements AuditLog {
 
   forCase(caseCode: string): AuditEntry[] {
     return this.selectForCase.all(caseCode).map(toEntry);
+  }
+
+  byAction(action: string, since: number = Number.MIN_SAFE_INTEGER): AuditEntry[] {
+    return this.selectByAction.all(action, since).map(toEntry);
   }
 
   count(): number {

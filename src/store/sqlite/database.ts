@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -31,6 +31,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed in the file instead of lingering in free space, so texts the
+    // retention job blanks are gone from the disk once the WAL is checkpointed (checkpointTruncate).
+    db.pragma('secure_delete = ON');
     migrate(db, file, migrations);
     return db;
   } catch (error) {
@@ -77,8 +80,43 @@ export function isHealthy(db: Database.Database): boolean {
   }
 }
 
-/** A consistent copy of the live database (SQLite online backup); writers may keep working meanwhile. */
+/** Connections whose last checkpointTruncate could not finish. */
+const unfinished = new WeakSet<Database.Database>();
+
+/**
+ * Moves every page of the WAL into the database file and empties the WAL (wal_checkpoint(TRUNCATE)): old
+ * versions of changed rows then exist nowhere on disk (with secure_delete, not in free space either).
+ * Returns false when it could not finish: inside a transaction (a dry run, whose changes are rolled back
+ * anyway), or while another connection still reads an older snapshot — then `checkpointUnfinished` says so
+ * until a later call finishes it. Waits at most the busy timeout for such readers.
+ */
+export function checkpointTruncate(db: Database.Database): boolean {
+  if (db.memory || db.inTransaction) return false;
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+  const done = result?.busy === 0;
+  if (done) unfinished.delete(db);
+  else unfinished.add(db);
+  return done;
+}
+
+/** True while a checkpointTruncate on this connection has not been able to finish. */
+export function checkpointUnfinished(db: Database.Database): boolean {
+  return unfinished.has(db);
+}
+
+/**
+ * A consistent copy of the live database (SQLite online backup); writers may keep working meanwhile.
+ * Written beside the target and renamed onto it when complete, so a failed backup leaves an earlier one at
+ * that path intact and no half-written file behind. Replaces an existing target; `fm-lotse db backup` asks for
+ * `--force` first.
+ */
 export async function backupDatabase(db: Database.Database, targetFile: string): Promise<void> {
   mkdirSync(dirname(targetFile), { recursive: true });
-  await db.backup(targetFile);
+  const partial = `${targetFile}.${process.pid}.partial`;
+  try {
+    await db.backup(partial);
+    renameSync(partial, targetFile);
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }

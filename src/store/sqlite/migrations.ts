@@ -261,4 +261,71 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX teams_conversations_updated ON teams_conversations (updated_at);
     `,
   },
+  {
+    version: 7,
+    name: 'team duties: planned and confirmed occurrences, the first day each duty was seen (R28–R32)',
+    sql: `
+      -- A date after the day it was recorded is a plan: it counts for the interval only once confirmed
+      -- ("held") and may be called off ("cancelled"). Rows written before this step counted at once; those
+      -- whose date lay after their recording day become plans waiting for confirmation. '+2 hours' stands for
+      -- Berlin time and errs on the side of "held", the old behaviour. R31 rows of this age name one FM team
+      -- (not a pair "a+b"); the duties service lets them count for every pair of that team.
+      ALTER TABLE duties ADD COLUMN status TEXT NOT NULL DEFAULT 'held' CHECK (status IN ('planned', 'held', 'cancelled'));
+      ALTER TABLE duties ADD COLUMN settled_by TEXT;
+      ALTER TABLE duties ADD COLUMN settled_at INTEGER;
+      UPDATE duties SET status = 'planned' WHERE on_date > date(recorded_at / 1000, 'unixepoch', '+2 hours');
+      CREATE INDEX duties_planned ON duties (on_date) WHERE status = 'planned';
+
+      -- The first day the duties job knew a duty (or an R30 gap): one never recorded is due from then and
+      -- reminded again while overdue. Kinds are not checked here: the gap is no recordable duty.
+      CREATE TABLE duty_first_seen (
+        kind     TEXT NOT NULL CHECK (kind <> ''),
+        subject  TEXT NOT NULL CHECK (subject <> ''),
+        first_on TEXT NOT NULL CHECK (date(first_on) = first_on),
+        PRIMARY KEY (kind, subject)
+      ) STRICT, WITHOUT ROWID;
+      -- Until now a duty never held was reminded once, under the key 'ping.duty:<kind>:<subject>:never:<person>';
+      -- the earliest such reminder is the best record of the first day. (R31 subjects change to pairs: not taken.)
+      INSERT INTO duty_first_seen (kind, subject, first_on)
+        SELECT kind, subject, min(day) FROM (
+          SELECT substr(rest, 1, instr(rest, ':') - 1) AS kind,
+                 substr(rest, instr(rest, ':') + 1, instr(rest, ':never:') - instr(rest, ':') - 1) AS subject,
+                 date(created_at / 1000, 'unixepoch', '+2 hours') AS day
+            FROM (SELECT substr(dedupe_key, 11) AS rest, created_at FROM outbox WHERE dedupe_key GLOB 'ping.duty:*:never:*')
+        )
+        WHERE kind IN ('dienstbesprechung', 'austausch', 'netzwerk', 'besuch') AND subject <> ''
+        GROUP BY kind, subject;
+    `,
+  },
+  {
+    version: 8,
+    name: 'results of the follow-ups after a successful exit (R27)',
+    sql: `
+      -- One result per follow-up (6, 12 or 24 months after the exit) and case; a recorded one is never due again.
+      CREATE TABLE followups (
+        case_code   TEXT    NOT NULL REFERENCES cases (case_code) ON DELETE CASCADE,
+        months      INTEGER NOT NULL CHECK (months IN (6, 12, 24)),
+        result      TEXT    NOT NULL CHECK (result IN ('beschaeftigt', 'nicht-beschaeftigt', 'unbekannt')),
+        on_date     TEXT    NOT NULL CHECK (date(on_date) IS on_date),
+        recorded_by TEXT    NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        PRIMARY KEY (case_code, months)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 9,
+    name: 'what each team lead overview found, to show what is new the next day',
+    sql: `
+      -- Per lead, team and day: the findings of that day's overview (key -> signature, as JSON). Case codes
+      -- and person ids only; kept a month.
+      CREATE TABLE lead_digest_snapshots (
+        person_id TEXT NOT NULL,
+        team_id   TEXT NOT NULL,
+        day       TEXT NOT NULL CHECK (date(day) = day),
+        findings  TEXT NOT NULL CHECK (json_valid(findings) AND json_type(findings) = 'object'),
+        PRIMARY KEY (person_id, team_id, day)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -6,12 +6,14 @@ import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
 import { SqliteContactRepository } from './contactRepository.js';
 import { SqliteConversationRepository } from './conversationRepository.js';
-import { backupDatabase, isHealthy, openDatabase } from './database.js';
+import { backupDatabase, checkpointTruncate, checkpointUnfinished, isHealthy, openDatabase } from './database.js';
 import { SqliteDutyRepository } from './dutyRepository.js';
 import { SqliteEscalationRepository } from './escalationRepository.js';
 import { SqliteExtensionRepository } from './extensionRepository.js';
+import { SqliteFollowupRepository } from './followupRepository.js';
 import { SqliteOutbox } from './outbox.js';
 import { SqliteRoundRepository } from './roundRepository.js';
+import { SqliteLeadDigestRepository } from './leadDigestRepository.js';
 import { SqliteSnoozeRepository } from './snoozeRepository.js';
 
 export class SqliteStore implements Store {
@@ -25,8 +27,10 @@ export class SqliteStore implements Store {
   readonly absences: SqliteAbsenceRepository;
   readonly duties: SqliteDutyRepository;
   readonly snoozes: SqliteSnoozeRepository;
+  readonly followups: SqliteFollowupRepository;
   readonly escalations: SqliteEscalationRepository;
   readonly conversations: SqliteConversationRepository;
+  readonly leadDigests: SqliteLeadDigestRepository;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
@@ -39,8 +43,10 @@ export class SqliteStore implements Store {
     this.absences = new SqliteAbsenceRepository(db);
     this.duties = new SqliteDutyRepository(db);
     this.snoozes = new SqliteSnoozeRepository(db);
+    this.followups = new SqliteFollowupRepository(db);
     this.escalations = new SqliteEscalationRepository(db);
     this.conversations = new SqliteConversationRepository(db);
+    this.leadDigests = new SqliteLeadDigestRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */
@@ -59,6 +65,11 @@ export class SqliteStore implements Store {
 
   isHealthy(): boolean {
     return isHealthy(this.db);
+  }
+
+  /** Until the checkpoint the WAL and the file's old pages still hold erased rows; a busy one is retried next time. */
+  flushErased(erased: boolean): void {
+    if (erased || checkpointUnfinished(this.db)) checkpointTruncate(this.db);
   }
 
   backup(targetFile: string): Promise<void> {

@@ -9,6 +9,7 @@ import { runJobs } from '../../../src/app/scheduler.js';
 import { DEFAULT_NEED_CATALOGUE } from '../../../src/domain/needs.js';
 import { insertCase } from '../../support/build.js';
 import { cardOf, shown, type ConnectorCall } from '../../support/fakeBotConnector.js';
+import { FORM_VERB } from '../../../src/platforms/teams/render.js';
 import { cardAction, personalChatId, personalInstall, personalMessage } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
@@ -38,7 +39,7 @@ const install = (personId: string) => w.post(personalInstall({ serviceUrl: w.con
 const digestKey = (fmId: string) => `ping.digest:${fmId}:2026-03-02`;
 
 describe('the FM digest in Teams (R13, R16)', () => {
-  it('arrives once in the personal chat at 07:30, and its "erledigt" records the contact', async () => {
+  it('arrives once in the personal chat at 07:30, and its "erledigt" asks for the kind of contact and records it (R16)', async () => {
     const code = overdueCase('fm-tobias');
     await install('fm-tobias');
     runJobsAt('2026-03-02T07:30:00+01:00');
@@ -58,9 +59,21 @@ describe('the FM digest in Teams (R13, R16)', () => {
     const response = await w.post(
       cardAction({ serviceUrl: w.connector.serviceUrl, from: w.sender('fm-tobias'), conversationId: chat, conversationType: 'personal', replyToId: digest!.response.id, verb: done.verb, data: done.data }),
     );
-    expect(response.json()).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(response.json().value).toContain(code);
-    expect(w.store.contacts.forCase(code)).toHaveLength(1);
+    // "erledigt" on a contact asks for the kind of contact (R16: a click alone is no qualified contact).
+    const answer = response.json();
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const form = answer.value;
+    expect(JSON.stringify(form)).toContain(code);
+    expect(w.store.contacts.forCase(code)).toHaveLength(0);
+
+    const submit = form.body.at(-1).actions[0];
+    expect(submit.verb).toBe(FORM_VERB);
+    const submitted = await w.post(
+      cardAction({ serviceUrl: w.connector.serviceUrl, from: w.sender('fm-tobias'), conversationId: chat, conversationType: 'personal', replyToId: digest!.response.id, verb: FORM_VERB, data: { ...submit.data, fall: code, art: 'telefon' } }),
+    );
+    expect(submitted.status).toBe(200);
+    expect(JSON.stringify(submitted.json().value)).toContain(code);
+    expect(w.store.contacts.forCase(code)).toMatchObject([{ kind: 'telefon', qualified: true }]);
   });
 
   it("reports an FM the bot cannot reach yet to the team lead once, and delivers the digest after the FM's first message", async () => {

@@ -1,0 +1,67 @@
+/**
+ * `npx fm-lotse jobs run --at … [--dry-run]`: every job once at that instant, then delivery through every
+ * platform whose credentials are set (the console when there are none). Loaded by src/cli.ts only for this
+ * command; the chat SDKs only when their credentials are set.
+ */
+import { JOBS } from '../jobs/index.js';
+import { Delivery } from './app/delivery.js';
+import { runJobs } from './app/scheduler.js';
+import { loadEnv } from './config/env.js';
+import { loadOrgFileOrThrow } from './config/load.js';
+import { OrgIndex } from './config/orgIndex.js';
+import { WorkCalendar } from './domain/calendar.js';
+import { DEFAULT_NEED_CATALOGUE } from './domain/needs.js';
+import { ManualClock, type Instant } from './domain/time.js';
+import { cliTexts } from './i18n/app.js';
+import type { Transport } from './messaging/ports.js';
+import { toPlainText } from './messaging/reply.js';
+import { createConsoleTransport } from './platforms/console/console.js';
+import { SqliteStore } from './store/sqlite/store.js';
+
+/** Rolls a dry run back after reading what it queued. */
+class DryRun extends Error {}
+
+export async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: string) => void): Promise<number> {
+  const env = loadEnv(process.env, { sendOnly: true });
+  const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
+  const store = SqliteStore.open(env.dbPath);
+  const clock = new ManualClock(at);
+  const deps = { org, store, clock, calendar: new WorkCalendar({ holidayRegion: org.org.jobcenter.holidayRegion }), needCatalogue: DEFAULT_NEED_CATALOGUE };
+  try {
+    if (dryRun) {
+      const known = new Set(store.outbox.all().map((i) => i.id));
+      try {
+        store.transaction(() => {
+          runJobs(deps, JOBS, at);
+          const queued = store.outbox.all().filter((i) => !known.has(i.id));
+          out(cliTexts.dryRunHeading(queued.length));
+          for (const item of queued) {
+            const to = item.target.kind === 'channel' ? `#${item.target.teamId}` : `@${item.target.personId}`;
+            out(`— ${to} [${item.dedupeKey}]\n${toPlainText(item.message)}`);
+          }
+          throw new DryRun();
+        });
+      } catch (error) {
+        if (!(error instanceof DryRun)) throw error;
+      }
+      return 0;
+    }
+    const outcomes = runJobs(deps, JOBS, at);
+    const transports: Transport[] = [];
+    if (env.slack) {
+      const { outboxClient, SlackTransport } = await import('./platforms/slack/transport.js');
+      transports.push(new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl }), org));
+    }
+    if (env.teams) {
+      const { createTeamsTransport } = await import('./platforms/teams/app.js');
+      transports.push(createTeamsTransport({ auth: env.teams, org, store, clock }));
+    }
+    if (transports.length === 0) transports.push(createConsoleTransport({ org, output: process.stdout, ansi: false }));
+    const sent = await new Delivery(store, transports, clock, { calendar: deps.calendar }).flush();
+    for (const o of outcomes) out(cliTexts.jobOutcome(o.job, o.queued, o.error));
+    out(cliTexts.jobsSent(sent));
+    return outcomes.some((o) => o.error) ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
