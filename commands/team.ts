@@ -1,6 +1,7 @@
 /**
  * /fm team — the FM team at a glance for its members and leads: per FM the caseload against the individual
- * capacity (ratio × FTE, R13/R14) and absences; then the team's open referrals (R4) and late intakes.
+ * capacity (ratio × FTE, R13/R14) and absences; then the team's open referrals (R4) and late intakes; for the
+ * team's leads, every open point of their daily overview.
  * Private reply; case codes and client references are not needed here.
  */
 import { caseloadRatio, type Person, type Team } from '../src/config/org.js';
@@ -10,6 +11,8 @@ import { teamTexts as T } from '../src/i18n/cases.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
 import type { CaseStatus } from '../src/domain/vocabulary.js';
+import { findingLines, leadFindings } from '../src/services/leadFindings.js';
+import { leadDigestTexts as L } from '../src/i18n/leadDigest.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /** Statuses a case can have after its intake; a late intake stays counted when the case moves on. */
@@ -74,7 +77,18 @@ function teamBlocks(ctx: CommandContext, team: Team, loads: Map<string, number>,
       [T.factOverdue, String(referrals.filter((r) => r.intakeDeadline < today).length)],
       [T.factLate(year), String(lateIntakes)],
     ),
+    ...leadBlocks(ctx, team, today),
   ];
+}
+
+/**
+ * For the team's leads: every point of their daily overview, also those it only counts as unchanged
+ * ("Weiterhin offen … Einzeln mit /fm team").
+ */
+function leadBlocks(ctx: CommandContext, team: Team, today: LocalDate): Block[] {
+  if (!ctx.org.leadsOf(team).some((lead) => lead.id === ctx.actor.id)) return [];
+  const lines = findingLines(ctx, leadFindings(ctx, team, ctx.actor.id, today));
+  return [heading(L.teamOpenHeading), lines.length ? list(lines) : text(L.teamNothingOpen)];
 }
 
 function fmLine(fm: Person, ratio: number, load: number, today: LocalDate): string {

@@ -4,14 +4,10 @@
  * or changed — shown in full — and what stands unchanged — shown as counts. Pure: no store, no clock.
  */
 import { leadDigestTexts as L, type LeadFindingKind } from '../src/i18n/leadDigest.js';
+import type { LeadFinding } from '../src/services/leadFindings.js';
 
-export interface LeadFinding {
-  kind: LeadFindingKind;
-  /** What the finding is about: a case code, a person id, or the team. Unique per kind. */
-  subject: string;
-  /** Its state in words of the digest (e.g. "Anna: 4 von 6"); a change of it makes the finding new again. */
-  detail?: string;
-}
+export type { LeadFinding };
+
 
 /** The findings of the last overview sent: key → signature. */
 export type LeadSnapshot = Readonly<Record<string, string>>;

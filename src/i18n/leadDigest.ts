@@ -7,6 +7,8 @@ export const leadDigestTexts = {
   standingCount: (label: string, n: number) => `${label}: ${n}`,
   resolved: (n: number) => (n === 1 ? 'Seit dem letzten Überblick erledigt: 1 Punkt.' : `Seit dem letzten Überblick erledigt: ${n} Punkte.`),
   weekStart: 'Wochenbeginn: der Stand aller offenen Punkte.',
+  teamOpenHeading: 'Offene Punkte (wie im Tagesüberblick)',
+  teamNothingOpen: 'Keine offenen Punkte.',
   // Labels of the standing counts, one per kind of finding.
   labels: {
     'intake-missed': 'Übernahmefrist verpasst (R4)',

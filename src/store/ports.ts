@@ -402,8 +402,11 @@ export type LeadDigestSnapshot = Readonly<Record<string, string>>;
 export interface LeadDigestRepository {
   /** The snapshot of the last day before `day` with one; undefined when there is none. */
   lastBefore(personId: string, teamId: string, day: LocalDate): LeadDigestSnapshot | undefined;
-  /** Keeps the first snapshot of a day: a second run the same day changes nothing. */
-  record(personId: string, teamId: string, day: LocalDate, findings: LeadDigestSnapshot): void;
+  /**
+   * Keeps the first snapshot of a day and returns true; false when the day has one already (its overview
+   * was decided by an earlier run that day).
+   */
+  record(personId: string, teamId: string, day: LocalDate, findings: LeadDigestSnapshot): boolean;
 }
 
 export interface Store {

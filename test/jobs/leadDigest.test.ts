@@ -46,6 +46,12 @@ describe('the team lead overview is worth reading', () => {
     expect(thursday).toMatch(new RegExp(`Beratungskontakt überfällig: 1 – ${second}`));
     expect(thursday).not.toMatch(new RegExp(`– ${first}`));
     expect(thursday).toMatch(/Weiterhin offen[\s\S]*Beratungskontakt überfällig: 1[ ·.][\s\S]*Einzeln mit `\/fm team`/);
+    // `/fm team` shows the lead every open point, the unchanged ones too.
+    const team = world.bot.handleCommand({ platform: 'console', userId: 'tl-fm-ue25' }, 'team');
+    const teamText = team.kind === 'message' ? toPlainText(team.message) : '';
+    expect(teamText).toMatch(new RegExp(`Offene Punkte \\(wie im Tagesüberblick\\)[\\s\\S]*Beratungskontakt überfällig: 2 – (${first}, ${second}|${second}, ${first})`));
+    const fmView = world.bot.handleCommand({ platform: 'console', userId: 'fm-tobias' }, 'team');
+    expect(fmView.kind === 'message' && toPlainText(fmView.message)).not.toContain('Offene Punkte');
 
     // The FM records the first contact: Friday says one point is settled.
     addContacts(world.store, first, '2026-03-05');

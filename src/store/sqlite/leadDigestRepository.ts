@@ -28,8 +28,9 @@ export class SqliteLeadDigestRepository implements LeadDigestRepository {
     return json === undefined ? undefined : (JSON.parse(json) as LeadDigestSnapshot);
   }
 
-  record(personId: string, teamId: string, day: LocalDate, findings: LeadDigestSnapshot): void {
-    this.insert.run(personId, teamId, day, JSON.stringify(findings));
-    this.prune.run(personId, teamId, addDays(day, -KEEP_DAYS));
+  record(personId: string, teamId: string, day: LocalDate, findings: LeadDigestSnapshot): boolean {
+    const inserted = this.insert.run(personId, teamId, day, JSON.stringify(findings)).changes > 0;
+    if (inserted) this.prune.run(personId, teamId, addDays(day, -KEEP_DAYS));
+    return inserted;
   }
 }
