@@ -23,6 +23,7 @@ const KEYS = [CASE_KEY, 'grund', 'empfehlung'] as const;
 export const abgang: CommandDefinition = {
   name: 'abgang',
   roles: EVERYONE,
+  helpOrder: 150,
   help: commandHelp.abgang,
   teamsMenu: {
     personal: { priority: 30, description: M.abgang },

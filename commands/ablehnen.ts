@@ -13,6 +13,7 @@ import { EVERYONE, type CommandContext, type CommandDefinition } from './types.j
 export const ablehnen: CommandDefinition = {
   name: 'ablehnen',
   roles: EVERYONE,
+  helpOrder: 60,
   help: commandHelp.ablehnen,
   teamsMenu: {
     personal: { priority: 50, description: M.ablehnen },

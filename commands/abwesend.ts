@@ -18,6 +18,7 @@ import { EVERYONE, type CommandContext, type CommandDefinition } from './types.j
 export const abwesend: CommandDefinition = {
   name: 'abwesend',
   roles: EVERYONE,
+  helpOrder: 190,
   help: commandHelp.abwesend,
   teamsMenu: {
     personal: { priority: 20, description: M.abwesend },

@@ -39,6 +39,7 @@ const NEEDED_STATUS: Record<CommandKind, CaseStatus> = { zugang: 'abgelehnt', ab
 export const eskalieren: CommandDefinition = {
   name: 'eskalieren',
   roles: EVERYONE,
+  helpOrder: 220,
   help: commandHelp.eskalieren,
   teamsMenu: {
     personal: { priority: 10, description: M.eskalieren },
@@ -211,6 +212,7 @@ function voted(ctx: CommandContext, input: VoteInput): Message {
 export const eskalationZustimmen: CommandDefinition = {
   name: ESCALATION_COMMANDS.approve,
   roles: EVERYONE,
+  helpOrder: 240,
   help: commandHelp.eskalationZustimmen, // described in eskalieren's entry
   teamsMenu: {
     team: { priority: 10, description: M.eskalationZustimmen },
@@ -225,6 +227,7 @@ export const eskalationZustimmen: CommandDefinition = {
 export const eskalationAblehnen: CommandDefinition = {
   name: ESCALATION_COMMANDS.reject,
   roles: EVERYONE,
+  helpOrder: 250,
   help: commandHelp.eskalationAblehnen, // described in eskalieren's entry
   teamsMenu: {
     groupChat: { priority: 20, description: M.eskalationAblehnen },

@@ -23,6 +23,7 @@ const ITEMS_SHOWN = 6;
 export const fall: CommandDefinition = {
   name: 'fall',
   roles: EVERYONE,
+  helpOrder: 180,
   help: commandHelp.fall,
   teamsMenu: {
     personal: { priority: 80, description: M.fall },

@@ -10,6 +10,7 @@ import { EVERYONE } from './types.js';
 export const gutachten = caseSwitchCommand({
   name: 'gutachten',
   roles: EVERYONE,
+  helpOrder: 110,
   help: commandHelp.gutachten, // described in massnahme's entry
   teamsMenu: {
     team: { priority: 40, description: M.gutachten },

@@ -7,6 +7,7 @@ import { EVERYONE, type CommandContext, type CommandDefinition, type CommandRegi
 export const hilfe: CommandDefinition = {
   name: 'hilfe',
   roles: EVERYONE,
+  helpOrder: 10,
   help: commandHelp.hilfe,
   teamsMenu: {
     personal: { priority: 120, description: teamsMenuTexts.hilfe },

@@ -24,6 +24,7 @@ const KEYS = [CASE_KEY, 'datum', 'art', 'zustimmung'] as const;
 export const kontakt: CommandDefinition = {
   name: 'kontakt',
   roles: EVERYONE,
+  helpOrder: 90,
   help: commandHelp.kontakt,
   teamsMenu: {
     personal: { priority: 70, description: M.kontakt },

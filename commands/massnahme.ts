@@ -103,6 +103,7 @@ function switchForm(ctx: CommandContext, sw: CaseSwitch): Form {
 export const massnahme = caseSwitchCommand({
   name: 'massnahme',
   roles: EVERYONE,
+  helpOrder: 100,
   help: commandHelp.massnahme,
   teamsMenu: {
     team: { priority: 50, description: M.massnahme },

@@ -30,6 +30,7 @@ interface Row {
 export const meine: CommandDefinition = {
   name: 'meine',
   roles: EVERYONE,
+  helpOrder: 170,
   help: commandHelp.meine,
   teamsMenu: {
     personal: { priority: 90, description: M.meine },

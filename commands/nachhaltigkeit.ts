@@ -23,6 +23,7 @@ const KEYS = [CASE_KEY, 'monat', 'ergebnis'] as const;
 export const nachhaltigkeit: CommandDefinition = {
   name: 'nachhaltigkeit',
   roles: EVERYONE,
+  helpOrder: 160,
   help: commandHelp.nachhaltigkeit,
   keys: KEYS,
   maxPositionals: 1,

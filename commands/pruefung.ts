@@ -91,6 +91,7 @@ function talkForm(ctx: CommandContext, talk: CaseTalk): Form {
 export const pruefung = caseTalkCommand({
   name: 'pruefung',
   roles: EVERYONE,
+  helpOrder: 120,
   help: commandHelp.pruefung,
   teamsMenu: {
     team: { priority: 30, description: M.pruefung },

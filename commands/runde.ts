@@ -27,6 +27,7 @@ import { EVERYONE, type ActionDefinition, type CommandContext, type CommandDefin
 export const runde: CommandDefinition = {
   name: 'runde',
   roles: EVERYONE,
+  helpOrder: 40,
   help: commandHelp.runde,
   teamsMenu: {
     team: { priority: 110, description: M.runde },

@@ -11,6 +11,7 @@ import { EVERYONE } from './types.js';
 export const standort = caseTalkCommand({
   name: 'standort',
   roles: EVERYONE,
+  helpOrder: 130,
   help: commandHelp.standort, // described in pruefung's entry
   teamsMenu: {
     team: { priority: 20, description: M.standort },

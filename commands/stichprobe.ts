@@ -23,6 +23,7 @@ const CONFIRM_WORDS = ['geprueft', 'geprüft'];
 export const stichprobe: CommandDefinition = {
   name: 'stichprobe',
   roles: EVERYONE,
+  helpOrder: 260,
   help: commandHelp.stichprobe,
   keys: [CASE_KEY, 'befund'],
   maxPositionals: 2,

@@ -24,6 +24,7 @@ const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFracti
 export const team: CommandDefinition = {
   name: 'team',
   roles: EVERYONE,
+  helpOrder: 80,
   help: commandHelp.team,
   teamsMenu: {
     team: { priority: 100, description: M.team },

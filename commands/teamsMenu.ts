@@ -2,7 +2,6 @@
  * The Teams command menus (`bots[0].commandLists` of teams/manifest.json), derived from what the commands of
  * a registry declare in `teamsMenu`. `npm run teams:manifest` writes them; a test fails while they differ.
  */
-import { COMMANDS } from './index.js';
 import { TEAMS_SCOPES, type CommandRegistry, type TeamsScope } from './types.js';
 
 /** Teams shows at most 12 commands per scope. */
@@ -20,7 +19,7 @@ export interface TeamsCommandList {
 }
 
 /** One list per scope that has members, in the manifest's scope order. */
-export function teamsCommandLists(commands: CommandRegistry = COMMANDS): TeamsCommandList[] {
+export function teamsCommandLists(commands: CommandRegistry): TeamsCommandList[] {
   return TEAMS_SCOPES.map((scope): TeamsCommandList => ({ scopes: [scope], commands: teamsMenu(commands, scope) })).filter(
     (list) => list.commands.length > 0,
   );

@@ -28,6 +28,7 @@ const SETTLE_WORDS = { bestaetigen: 'held', absagen: 'cancelled' } as const;
 export const termin: CommandDefinition = {
   name: 'termin',
   roles: EVERYONE,
+  helpOrder: 200,
   help: commandHelp.termin,
   teamsMenu: {
     team: { priority: 80, description: M.termin },
@@ -54,6 +55,7 @@ export const termin: CommandDefinition = {
 export const besuch: CommandDefinition = {
   name: 'besuch',
   roles: EVERYONE,
+  helpOrder: 210,
   help: commandHelp.besuch,
   teamsMenu: {
     team: { priority: 70, description: M.besuch },

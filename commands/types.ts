@@ -33,6 +33,8 @@ export const EVERYONE: readonly Role[] = ROLES;
 export interface CommandListing {
   /** Who may call it; the bot refuses everyone else before a form opens or the command runs. */
   roles: readonly Role[];
+  /** Its place in /fm hilfe, lowest first (steps of 10 leave room for new ones between). */
+  helpOrder: number;
   /** The refusal for the other roles, where it says more than the standard one (commonTexts.notForRole). */
   refusal?(actor: Person): UserError;
   /** Its entries in /fm hilfe (src/i18n/help.ts); none when another command's entry describes it too. */
@@ -43,8 +45,8 @@ export interface CommandListing {
 
 /** Just the listing of `from`: for factories whose configuration declares it next to their own settings. */
 export function listingOf(from: CommandListing): CommandListing {
-  const { roles, refusal, help, teamsMenu } = from;
-  return { roles, ...(refusal && { refusal }), help, ...(teamsMenu && { teamsMenu }) };
+  const { roles, helpOrder, refusal, help, teamsMenu } = from;
+  return { roles, helpOrder, ...(refusal && { refusal }), help, ...(teamsMenu && { teamsMenu }) };
 }
 
 export interface CommandDefinition extends CommandListing {

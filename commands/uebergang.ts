@@ -31,6 +31,7 @@ export const latestTransferFlag: (u25Until: string) => LocalDate = u25Transition
 export const uebergang: CommandDefinition = {
   name: 'uebergang',
   roles: EVERYONE,
+  helpOrder: 70,
   help: commandHelp.uebergang,
   teamsMenu: {
     team: { priority: 60, description: M.uebergang },

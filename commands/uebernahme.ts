@@ -28,6 +28,7 @@ interface Intake {
 export const uebernahme: CommandDefinition = {
   name: 'uebernahme',
   roles: EVERYONE,
+  helpOrder: 50,
   help: commandHelp.uebernahme,
   teamsMenu: {
     personal: { priority: 60, description: M.uebernahme },

@@ -26,6 +26,7 @@ const KEYS = [CASE_KEY, 'monate', 'grund'] as const;
 export const verlaengern: CommandDefinition = {
   name: 'verlaengern',
   roles: EVERYONE,
+  helpOrder: 140,
   help: commandHelp.verlaengern,
   teamsMenu: {
     personal: { priority: 40, description: M.verlaengern },

@@ -19,6 +19,7 @@ import { EVERYONE, type CommandContext, type CommandDefinition } from './types.j
 export const verlauf: CommandDefinition = {
   name: 'verlauf',
   roles: EVERYONE,
+  helpOrder: 230,
   help: commandHelp.verlauf,
   teamsMenu: {
     groupChat: { priority: 10, description: M.verlauf },

@@ -40,6 +40,7 @@ const u25Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const vormerken: CommandDefinition = {
   name: 'vormerken',
   roles: ['ifk'], // R3: only IFK refer
+  helpOrder: 20,
   refusal: (actor) => new UserError(T.onlyIfk(actor.roles.join(', ')), undefined, 'R3'),
   help: commandHelp.vormerken,
   teamsMenu: {

@@ -13,6 +13,7 @@ import { EVERYONE, type CommandContext, type CommandDefinition } from './types.j
 export const vormerkungen: CommandDefinition = {
   name: 'vormerkungen',
   roles: EVERYONE,
+  helpOrder: 30,
   help: commandHelp.vormerkungen,
   teamsMenu: {
     personal: { priority: 100, description: M.vormerkungen },

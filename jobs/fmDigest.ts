@@ -10,7 +10,7 @@
 import type { Person, Team } from '../src/config/org.js';
 import { DUE_ACTIONS, toCaseClock } from '../src/services/clocks.js';
 import { actingFor, substituteChain } from '../src/services/people.js';
-import { transitionReminder, type DueItem, type TransitionReminder } from '../src/domain/due.js';
+import { contactMinimum, contactShare, transitionReminder, type DueItem, type TransitionReminder } from '../src/domain/due.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { pingTexts as T } from '../src/i18n/pings.js';
 import { actions, heading, message, text, type Block } from '../src/messaging/reply.js';
@@ -53,7 +53,7 @@ function digestFor(ctx: JobContext, reader: DueReader, team: Team, fm: Person): 
   const added = ctx.store.outbox.enqueue({
     dedupeKey: `ping.digest:${fm.id}:${ctx.today}`,
     target: { kind: 'direct', personId: recipient },
-    message: render(ctx, fm, recipient !== fm.id, due),
+    message: render(ctx, fm, recipient !== fm.id, due, behind(ctx, reader, cases)),
     createdAt: ctx.now,
   });
   if (added) queued++;
@@ -94,7 +94,19 @@ function renderTransition(record: CaseWithContacts, r: TransitionReminder, forFm
   );
 }
 
-function render(ctx: JobContext, fm: Person, substitute: boolean, due: CaseDue[]) {
+/**
+ * R16 per FM: when fewer than 90 % of the FM's active cases have the yearly minimum of qualified contacts, the
+ * cases below it — the ones that put the FM behind. Undefined while the FM's share is met.
+ */
+function behind(ctx: JobContext, reader: DueReader, cases: CaseWithContacts[]): { share: string; met: number; total: number; codes: string[] } | undefined {
+  const clocks = cases.filter((c) => c.status === 'aktiv').map((c) => toCaseClock(c, reader.transfers));
+  const share = contactShare(clocks, reader.policy, ctx.today);
+  if (share.ok) return undefined;
+  const codes = clocks.filter((c) => !contactMinimum(c, reader.policy, ctx.today).met).map((c) => c.caseCode).sort();
+  return { share: `${Math.round(share.share * 100)} %`, met: share.met, total: share.total, codes };
+}
+
+function render(ctx: JobContext, fm: Person, substitute: boolean, due: CaseDue[], minimum?: ReturnType<typeof behind>) {
   const groups: Array<[string, CaseDue[]]> = [
     [T.groupOverdue, due.filter((d) => d.item.dueOn < ctx.today)],
     [T.groupToday, due.filter((d) => d.item.dueOn === ctx.today)],
@@ -121,6 +133,7 @@ function render(ctx: JobContext, fm: Person, substitute: boolean, due: CaseDue[]
     }
   }
   if (due.length > shown) blocks.push(text(T.more(due.length - shown)));
+  if (minimum) blocks.push(heading(T.behindHeading), text(T.behind(minimum.met, minimum.total, minimum.share, minimum.codes)));
   return message(`${title}: ${summary}`, ...blocks);
 }
 

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { COMMANDS } from '../commands/index.js';
 import { teamsCommandLists, type TeamsCommandList } from '../commands/teamsMenu.js';
 
 export const MANIFEST_FILE = path.resolve(import.meta.dirname, '../teams/manifest.json');
@@ -77,7 +78,7 @@ function assertOnlyListsChanged(before: string, after: string, lists: readonly T
 
 function main(): void {
   const before = readFileSync(MANIFEST_FILE, 'utf8');
-  const after = withCommandLists(before, teamsCommandLists());
+  const after = withCommandLists(before, teamsCommandLists(COMMANDS));
   if (after === before) {
     console.log(`${path.relative(process.cwd(), MANIFEST_FILE)}: command lists unchanged`);
     return;

@@ -25,6 +25,10 @@ export const pingTexts = {
   groupToday: 'Heute',
   groupWeek: 'Diese Woche',
   item: (code: string, client: string, label: string, date: string, rule: string) => `*${code}* · ${client} · ${label} · ${date} (${rule})`,
+  behindHeading: 'Mindestkontakte (R16)',
+  behind: (met: number, total: number, percent: string, codes: string[]) =>
+    `${met} von ${total} deiner aktiven Fälle haben in den letzten 12 Monaten genug qualifizierte Kontakte (${percent}, Ziel 90 %). ` +
+    `Unter dem Jahresminimum: ${codes.join(', ')}.`,
   done: 'erledigt',
   later: 'später',
   more: (n: number) => `… und ${n} weitere. Alle mit \`/fm meine\`.`,

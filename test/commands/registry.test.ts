@@ -23,6 +23,7 @@ let received: ParsedCommand[];
 const demo: CommandDefinition = {
   name: 'demo',
   roles: ['fm', 'teamlead'],
+  helpOrder: 1000,
   help: [{ usage: '/fm demo thema="Fallbesprechung" dringend=ja', text: 'Eine Demo-Notiz festhalten (nur Fallmanagement und Teamleitungen).' }],
   teamsMenu: { personal: { priority: 115, description: 'Demo-Notiz festhalten' } },
   keys: ['thema', 'dringend'],

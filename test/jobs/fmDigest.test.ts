@@ -11,7 +11,7 @@ import type { ActionResponse, BotResponse } from '../../src/messaging/ports.js';
 import { toPlainText } from '../../src/messaging/reply.js';
 import { missedFollowups, transitionFindings } from '../../src/services/findings.js';
 import type { OutboxItem } from '../../src/store/ports.js';
-import { insertCase, type CaseSpec } from '../support/build.js';
+import { addContacts, insertCase, type CaseSpec } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -223,5 +223,24 @@ describe('R16: "erledigt" on a contact asks for its kind', () => {
     expect(textOf(world.bot.handleAction(as('fm-tobias'), { actionId: 'due.done', value: `${code}|contact|2026-01-19` }))).toMatch(
       /nicht mehr aktuell/,
     );
+  });
+});
+
+describe('R16: the FM digest names the cases that put the FM behind', () => {
+  it('lists the cases below the yearly minimum while fewer than 90 % of the FM’s cases meet it, and nothing once they do', () => {
+    world = createWorld({ now: '2026-03-02T06:00:00+01:00' });
+    // Tobias, a year in FM: one case with its six contacts, one with none (50 %).
+    const kept = insertCase(world.store, { status: 'aktiv', fmId: 'fm-tobias', intakeOn: '2025-03-02' }).caseCode;
+    addContacts(world.store, kept, '2025-04-20', '2025-06-15', '2025-08-10', '2025-10-05', '2025-12-01', '2026-01-26');
+    const short = insertCase(world.store, { status: 'aktiv', fmId: 'fm-tobias', intakeOn: '2025-03-02' }).caseCode;
+    morning('2026-03-02');
+    const digest = toPlainText(items('ping.digest:fm-tobias:2026-03-02')[0]!.message);
+    expect(digest).toContain('Mindestkontakte (R16)');
+    expect(digest).toContain(`1 von 2 deiner aktiven Fälle haben in den letzten 12 Monaten genug qualifizierte Kontakte (50 %, Ziel 90 %). Unter dem Jahresminimum: ${short}.`);
+
+    addContacts(world.store, short, '2025-04-01', '2025-06-01', '2025-08-01', '2025-10-01', '2025-12-01', '2026-03-02');
+    morning('2026-03-03');
+    const next = items('ping.digest:fm-tobias:2026-03-03')[0];
+    expect(next === undefined ? '' : toPlainText(next.message)).not.toContain('Mindestkontakte (R16)');
   });
 });
