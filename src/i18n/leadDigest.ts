@@ -1,6 +1,7 @@
 /** German texts of the team lead's daily overview (07:45): what is new first, the rest as counts. */
 
 export const leadDigestTexts = {
+  officeHeading: (officeName: string, weekday: string) => `Geschäftsstellenleitung ${officeName} – ${weekday}`,
   newHeading: 'Neu oder geändert seit dem letzten Überblick',
   standingHeading: 'Weiterhin offen',
   standingLine: (parts: string[]) => `${parts.join(' · ')}. Einzeln mit \`/fm team\`.`,

@@ -43,7 +43,7 @@ function firstTeamOf(ctx: Deps, personId: string): string | undefined {
 }
 
 /** R28–R32: each open duty once per due date: a duty recorded and due again is new again. */
-function dutyFindings(ctx: Deps, personId: string, today: LocalDate): LeadFinding[] {
+export function dutyFindings(ctx: Deps, personId: string, today: LocalDate): LeadFinding[] {
   return openDutiesFor(ctx, personId, today).map((d) => ({
     kind: 'duty',
     subject: `${d.kind}:${d.subject}`,

@@ -106,10 +106,10 @@ describe('SIGKILL during a jobs run', () => {
     }
 
     // What the morning owes: a digest per FM, per team a lead digest, a supervision sample and a
-    // round in its channel, and the team duties (R28–R32) never recorded yet.
+    // round in its channel, the office lead's overview (R28), and the team duties (R28–R32) never recorded yet.
     // R28 office lead + team leads, R29, R30 (contact FM + M&I lead), R31 per pair of FM teams (each team's lead), R32
     const duties = 1 + TEAMS + TEAMS + 2 * TEAMS + TEAMS * (TEAMS - 1) + TEAMS;
-    const expected = large.fmIds.length + 3 * TEAMS + duties;
+    const expected = large.fmIds.length + 3 * TEAMS + 1 + duties;
     expect(items).toHaveLength(expected);
     expect(postedBeforeKill).toBeLessThan(expected); // the kill came in the middle of sending
     expect(items.filter((i) => i.status !== 'sent').map((i) => i.dedupeKey)).toEqual([]);

@@ -150,13 +150,13 @@ describe('each kind of ping on a working day', () => {
     expect(digestOf(U.aylin)).toContain(codes.intakeThisWeek);
     expect(digestOf(U.jonas)).toContain(codes.u25Contact);
 
-    await tick('2026-03-03T07:45:00+01:00'); // team-lead digests (R4, R16)
+    await tick('2026-03-03T07:45:00+01:00'); // team-lead overviews (R4, R16), the office lead's (R28)
     const leads = posts().slice(3);
-    expect(channelsOf(leads)).toEqual([U.tlUe25, U.tlU25].sort());
+    expect(channelsOf(leads)).toEqual([U.gl, U.tlUe25, U.tlU25].sort());
     expect(JSON.stringify(leads.find((c) => c.params.channel === U.tlUe25)?.params.blocks)).toContain(codes.intakeThisWeek);
 
     await tick('2026-03-03T08:00:00+01:00'); // duties (R28–R32), none ever recorded, and the supervision sample (R34)
-    const duties = posts().slice(5);
+    const duties = posts().slice(6);
     expect(channelsOf(duties)).toEqual(
       [
         ...[U.gl, U.tlUe25, U.tlU25], // R28 office meeting: office lead and FM team leads
@@ -169,7 +169,7 @@ describe('each kind of ping on a working day', () => {
     );
 
     await tick('2026-03-03T09:00:00+01:00'); // the weekly assignment round (R9) in the team channels
-    const rounds = posts().slice(22);
+    const rounds = posts().slice(23);
     expect(channelsOf(rounds)).toEqual([CHANNEL.u25, CHANNEL.ue25].sort());
     expect(JSON.stringify(rounds.find((c) => c.params.channel === CHANNEL.ue25)?.params.blocks)).toContain(codes.openReferral);
     expect(rounds.find((c) => c.params.channel === CHANNEL.u25)?.params.text).toContain('keine offenen Vormerkungen');

@@ -123,4 +123,14 @@ describe('the team lead overview is worth reading', () => {
     expect(textOf(on('2026-03-04'))).toContain('Seit dem letzten Überblick erledigt: 1 Punkt.');
     expect(textOf(on('2026-03-04'))).not.toContain('Stichprobe noch nicht geprüft');
   });
+
+  it('gives the office lead an overview of the FM team meeting of the office until it is recorded (R28)', () => {
+    world = createWorld({ now: '2026-03-02T06:00:00+01:00' });
+    run('2026-03-03T07:45:00+01:00');
+    const office = overviews('gl-mitte').find((i) => i.dedupeKey.endsWith('2026-03-03'));
+    expect(textOf(office)).toMatch(/Geschäftsstellenleitung Geschäftsstelle Mitte[\s\S]*FM-Dienstbesprechung Geschäftsstelle Mitte: fällig seit 03\.03\.2026 \(R28\)/);
+    world.bot.handleCommand({ platform: 'console', userId: 'gl-mitte' }, 'termin art=dienstbesprechung datum=03.03.2026');
+    run('2026-03-04T07:45:00+01:00');
+    expect(textOf(overviews('gl-mitte').find((i) => i.dedupeKey.endsWith('2026-03-04')))).toContain('Seit dem letzten Überblick erledigt: 1 Punkt.');
+  });
 });
