@@ -59,6 +59,10 @@ describe('/fm stichprobe … geprueft (R34)', () => {
       }),
     ]);
     expect(h.world.store.outbox.count()).toBe(outboxBefore); // nothing sent, to no channel and no person
+    // The case's history names the step in words (not its code), and not the finding.
+    const history = h.ok('tl-fm-ue25', `verlauf ${first}`);
+    expect(history).toContain('Stichprobe geprüft (R34)');
+    expect(history).not.toMatch(/supervision\.reviewed|nachvollziehbar/);
 
     expect(h.ok('tl-fm-ue25', `stichprobe fall=${second} geprüft`)).toContain('Alle gezogenen Fälle sind geprüft.');
     expect(reviews(second)[0]!.details).toEqual({ teamId: 'fm-ue25', months: ['2026-03'] });
