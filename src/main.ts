@@ -51,7 +51,9 @@ export async function start(
   const calendar = new WorkCalendar({ holidayRegion: org.org.jobcenter.holidayRegion });
   const store = SqliteStore.open(env.dbPath);
   const deps = { org, store, clock, calendar, needCatalogue: DEFAULT_NEED_CATALOGUE };
-  const bot = new Bot(deps);
+  // What a request queued is sent right after its transaction (Delivery.kick); the timer is the safety net.
+  let delivery: Delivery | undefined;
+  const bot = new Bot(deps, undefined, () => delivery?.kick());
 
   const transports: Transport[] = [];
   const healthy = (): boolean => store.isHealthy();
@@ -85,7 +87,7 @@ export async function start(
   const { input, output } = io;
   const consoleMode = env.platforms.includes('console');
   if (consoleMode) transports.push(createConsoleTransport({ org, output }));
-  const delivery = new Delivery(store, transports, clock, { calendar });
+  delivery = new Delivery(store, transports, clock, { calendar });
   const scheduler = new Scheduler(deps, JOBS, () => delivery.flush());
 
   let stopped = false;

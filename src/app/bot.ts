@@ -36,6 +36,8 @@ export class Bot implements BotApi {
   constructor(
     deps: BotDeps,
     private readonly commands: CommandRegistry = COMMANDS,
+    /** Called after every handled request: it may have queued messages (the delivery sends them promptly). */
+    private readonly onHandled: () => void = () => undefined,
   ) {
     this.deps = { ...deps, needCatalogue: deps.needCatalogue ?? DEFAULT_NEED_CATALOGUE };
   }
@@ -115,7 +117,9 @@ export class Bot implements BotApi {
       return { kind: 'error', text: commonTexts.unknownUser(caller.userId, admins), fieldErrors: {} };
     }
     try {
-      return work({ ...this.deps, actor, caller });
+      const result = work({ ...this.deps, actor, caller });
+      this.onHandled();
+      return result;
     } catch (error) {
       const problems = error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
       if (!problems) throw error;

@@ -31,6 +31,7 @@ const MAX_BACKOFF_MS = 60 * 60_000;
 
 export class Delivery {
   private running: Promise<number> | undefined;
+  private kicked = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
@@ -55,6 +56,26 @@ export class Delivery {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /**
+   * Sends what a just-committed change queued, right after the current turn of the event loop (so the request
+   * that caused it is answered first). A kick during a running flush runs one more flush after it, so nothing
+   * committed meanwhile waits for the timer, which stays the safety net for retries and restarts.
+   */
+  kick(): void {
+    if (this.kicked) return;
+    this.kicked = true;
+    setImmediate(() => {
+      const after = this.running ?? Promise.resolve(0);
+      void after
+        .catch(() => 0)
+        .then(() => {
+          this.kicked = false;
+          return this.flush();
+        })
+        .catch((error) => this.logger.error('outbox flush failed', error));
+    });
   }
 
   /** Flushes every `intervalMs` until stopped. */

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type PostedMessage, type Transport } from '../../src/messaging/ports.js';
 import { message, text, type Message, type Target } from '../../src/messaging/reply.js';
+import { Bot } from '../../src/app/bot.js';
+import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
+
+/** Lets the event loop turn until `done` holds (at most 200 turns). */
+async function until(done: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 200 && !done(); turn++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** A platform that records what it was given and fails as told. */
 class RecordingTransport implements Transport {
@@ -40,6 +47,27 @@ function enqueue(key: string, target: Target = { kind: 'channel', teamId: 'fm-ue
 }
 
 describe('Delivery', () => {
+  it('sends what a handled command queued right after it answered, without waiting for the timer', async () => {
+    const delivery = world.delivery([transport]);
+    const bot = new Bot({ org: world.org, store: world.store, clock: world.clock, calendar: world.calendar }, undefined, () => delivery.kick());
+    const reply = bot.handleCommand({ platform: 'console', userId: 'ifk-lena' }, referralLine());
+    expect(reply.kind).toBe('message');
+    expect(transport.sent).toHaveLength(0); // the request is answered first
+    await until(() => transport.sent.length > 0);
+    expect(transport.sent.map((s) => s.address)).toEqual(['fm-ue25']); // the channel notice of the referral
+  });
+
+  it('runs one more flush for what was committed while a flush was running', async () => {
+    enqueue('a');
+    const delivery = world.delivery([transport]);
+    const running = delivery.flush();
+    enqueue('b');
+    delivery.kick();
+    await running;
+    await until(() => transport.sent.length === 2);
+    expect(transport.sent.map((s) => s.message.text)).toEqual(['a', 'b']);
+  });
+
   it('sends each queued message once, however often it flushes', async () => {
     enqueue('a');
     enqueue('b');
