@@ -124,7 +124,12 @@ export interface CaseRepository {
    * Data protection: removes the client reference of cases closed long enough ago — ended before `endedBefore`,
    * or declined and untouched since `declinedBefore`. Case codes and dates stay for the statistics (R35).
    */
-  forgetClients(opts: { endedBefore: LocalDate; declinedBefore: Instant }): number;
+  /**
+   * Blanks the customer number of cases ended before `endedBefore`, of declined referrals of a client with a
+   * complex profile (R1's formal criteria, re-checked under R12) last changed before `declinedBefore`, and of
+   * the other declined referrals last changed before `declinedSimpleBefore`.
+   */
+  forgetClients(opts: { endedBefore: LocalDate; declinedBefore: Instant; declinedSimpleBefore: Instant }): number;
   count(): number;
 }
 

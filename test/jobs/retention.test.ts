@@ -54,16 +54,16 @@ describe('retention (data protection)', () => {
     expect(world.store.outbox.enqueue({ dedupeKey: item.dedupeKey, target: item.target, message: { text: 'x', blocks: [] }, createdAt: 0 })).toBe(false);
   });
 
-  it('R12: forgets the customer number of a declined referral without a complex profile 7 months after the decline, of an ended case after 25 months', () => {
+  it('R12: forgets the customer number of a declined referral without a complex profile 6 months after the decline, of an ended case after 25 months', () => {
     const at = world.clock.now(); // Monday 02.03.2026, 09:00
     const declined = insertCase(world.store, { status: 'abgelehnt', clientRef: '123A000001', route: 'einzelfall', reason: 'akut', prognosis: 'marktnah', at });
     const ended = insertCase(world.store, { status: 'beendet', clientRef: '123A000002', intakeOn: '2024-03-04', endedOn: '2026-03-02', at });
     const open = insertCase(world.store, { status: 'aktiv', clientRef: '123A000003', intakeOn: '2026-01-05', at });
     const ref = (code: string) => world.store.cases.byCode(code)!.clientRef;
 
-    run('2026-10-02T09:00:00+02:00'); // 7 months to the day: kept
+    run('2026-09-02T09:00:00+02:00'); // 6 months to the day: kept
     expect(ref(declined.caseCode)).toBe('123A000001');
-    run('2026-10-05T09:00:00+02:00');
+    run('2026-09-03T09:00:00+02:00');
     expect(ref(declined.caseCode)).toBe('—');
     expect(world.store.audit.forCase(declined.caseCode)).toEqual([]); // no re-check was due (R12)
     expect(ref(ended.caseCode)).toBe('123A000002');

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { R1_MIN_KEY_GROUP_NEEDS } from '../../domain/access.js';
 import { addDays, type LocalDate } from '../../domain/time.js';
 import { OpenCaseExistsError, type CaseProgress, type CaseRecord, type CaseRepository, type CaseWithContacts, type NewReferral } from '../ports.js';
 import { OPEN_STATUSES, type AccessRoute, CASELOAD_STATUSES, type CaseStatus, type Group } from '../../domain/vocabulary.js';
@@ -175,14 +176,18 @@ export class SqliteCaseRepository implements CaseRepository {
       .map(toRecord);
   }
 
-  forgetClients(opts: { endedBefore: string; declinedBefore: number }): number {
+  forgetClients(opts: { endedBefore: string; declinedBefore: number; declinedSimpleBefore: number }): number {
+    // The complex profile as hasComplexProfile (src/services/recheck.ts) reads it from a stored referral.
     return this.db
       .prepare(
         `UPDATE cases SET client_ref = '—'
           WHERE client_ref <> '—'
-            AND ((status = 'beendet' AND ended_on < @endedBefore) OR (status = 'abgelehnt' AND updated_at < @declinedBefore))`,
+            AND ((status = 'beendet' AND ended_on < @endedBefore)
+              OR (status = 'abgelehnt' AND updated_at < @declinedBefore)
+              OR (status = 'abgelehnt' AND updated_at < @declinedSimpleBefore
+                  AND NOT (prognosis = 'nicht-marktnah' AND counted_needs >= @minNeeds AND integration12 = 0 AND assessment = 1)))`,
       )
-      .run(opts).changes;
+      .run({ ...opts, minNeeds: R1_MIN_KEY_GROUP_NEEDS }).changes;
   }
 
   transfersStarted(): Set<string> {
