@@ -120,6 +120,17 @@ export const directKey = (kind: string, caseCode: string, personId: string): str
 /** Slack's static select takes at most 100 options. */
 const MAX_OPTIONS = 100;
 
+/** The case field of a form opened for one case (a digest's or reminder's button): that case, already chosen. */
+export function thisCaseChoice(record: CaseRecord, describe: string): FormField {
+  return {
+    kind: 'select',
+    key: CASE_KEY,
+    label: T.fieldFall,
+    required: true,
+    options: [{ value: record.caseCode, label: T.optionLine(record.caseCode, record.clientRef, describe) }],
+  };
+}
+
 /**
  * The form's case choice: the actor's own cases and those of the teams they lead, in `statuses`; with
  * `withStandIn` also those of absent colleagues the actor stands in for today.

@@ -14,7 +14,7 @@ import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Block, type Form, type FormField } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn } from './caseAccess.js';
+import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn, thisCaseChoice } from './caseAccess.js';
 import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -114,13 +114,7 @@ export function contactFormFor(ctx: CommandContext, record: CaseRecord): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      {
-        kind: 'select',
-        key: CASE_KEY,
-        label: caseTexts.fieldFall,
-        required: true,
-        options: [{ value: record.caseCode, label: caseTexts.optionLine(record.caseCode, record.clientRef, nextContactOption(ctx, record, today, contactPolicy(ctx))) }],
-      },
+      thisCaseChoice(record, nextContactOption(ctx, record, today, contactPolicy(ctx))),
       ...contactFields(today, true),
     ],
   };

@@ -13,7 +13,7 @@ import { followupResultLabel, followupTexts as T } from '../src/i18n/lifecycle.j
 import { commandHelp } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Form, type FormField } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { assertMayActOnCase, CASE_KEY, caseChoice, findCase } from './caseAccess.js';
+import { assertMayActOnCase, CASE_KEY, caseChoice, findCase, thisCaseChoice } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -166,13 +166,7 @@ export function followupFormFor(ctx: CommandContext, record: CaseRecord, months:
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      {
-        kind: 'select',
-        key: CASE_KEY,
-        label: caseTexts.fieldFall,
-        required: true,
-        options: [{ value: record.caseCode, label: caseTexts.optionLine(record.caseCode, record.clientRef, T.optionOpen([T.optionOpenItem(months, date)])) }],
-      },
+      thisCaseChoice(record, T.optionOpen([T.optionOpenItem(months, date)])),
       monthField([followup]),
       resultField(),
     ],

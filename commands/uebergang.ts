@@ -17,7 +17,7 @@ import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Block, type Form } from '../src/messaging/reply.js';
 import { OpenCaseExistsError, type CaseRecord } from '../src/store/ports.js';
 import { OPEN_STATUSES } from '../src/domain/vocabulary.js';
-import { assertMayActOnCase, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase } from './caseAccess.js';
+import { assertMayActOnCase, assertStatus, assertTeamReachable, CASE_KEY, caseChoice, directKey, findCase, thisCaseChoice } from './caseAccess.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
 /** `endReason` of a U25 case that ended by the Ü25 intake. */
@@ -218,13 +218,7 @@ export function transferFormFor(ctx: CommandContext, u25: CaseRecord): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      {
-        kind: 'select',
-        key: CASE_KEY,
-        label: caseTexts.fieldFall,
-        required: true,
-        options: [{ value: u25.caseCode, label: caseTexts.optionLine(u25.caseCode, u25.clientRef, optionUntil(u25)) }],
-      },
+      thisCaseChoice(u25, optionUntil(u25)),
     ],
   };
 }
