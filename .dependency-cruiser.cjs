@@ -12,60 +12,43 @@
  *   1  src/i18n, src/messaging          German texts; the platform-neutral message model and chat seam
  *   0  src/domain                       the rules: pure functions and the domain vocabulary
  */
+/** The floors from the bottom up; folders on one floor do not import each other (i18n/messaging, commands/jobs). */
 const FLOORS = [
-  { name: 'domain', path: '^src/domain/', may: [] },
-  { name: 'i18n', path: '^src/i18n/', may: ['^src/domain/'] },
-  { name: 'messaging', path: '^src/messaging/', may: ['^src/domain/'] },
-  { name: 'config', path: '^src/config/', may: ['^src/domain/', '^src/i18n/'] },
-  { name: 'store', path: '^src/store/', may: ['^src/domain/', '^src/messaging/'] },
-  {
-    name: 'services',
-    path: '^src/services/',
-    may: ['^src/domain/', '^src/i18n/', '^src/messaging/', '^src/config/', '^src/store/'],
-  },
-  {
-    name: 'commands',
-    path: '^commands/',
-    may: ['^src/domain/', '^src/i18n/', '^src/messaging/', '^src/config/', '^src/store/', '^src/services/'],
-  },
-  {
-    name: 'jobs',
-    path: '^jobs/',
-    may: ['^src/domain/', '^src/i18n/', '^src/messaging/', '^src/config/', '^src/store/', '^src/services/'],
-  },
-  {
-    name: 'app',
-    path: '^src/app/',
-    may: [
-      '^src/domain/',
-      '^src/i18n/',
-      '^src/messaging/',
-      '^src/config/',
-      '^src/store/',
-      '^src/services/',
-      '^commands/',
-      '^jobs/',
-    ],
-  },
-  {
-    name: 'platforms',
-    path: '^src/platforms/',
-    may: [
-      '^src/domain/',
-      '^src/i18n/',
-      '^src/messaging/',
-      '^src/config/',
-      '^src/store/',
-      '^src/services/',
-      '^commands/',
-      '^jobs/',
-      '^src/app/',
-    ],
-  },
+  [{ name: 'domain', path: '^src/domain/' }],
+  [
+    { name: 'i18n', path: '^src/i18n/' },
+    { name: 'messaging', path: '^src/messaging/' },
+  ],
+  [{ name: 'config', path: '^src/config/' }],
+  [{ name: 'store', path: '^src/store/' }],
+  [{ name: 'services', path: '^src/services/' }],
+  [
+    { name: 'commands', path: '^commands/' },
+    { name: 'jobs', path: '^jobs/' },
+  ],
+  [{ name: 'app', path: '^src/app/' }],
+  [{ name: 'platforms', path: '^src/platforms/' }],
 ];
 
+/**
+ * What each folder may import besides itself: the floors below it. Two exceptions to "everything below": the
+ * store keeps to the domain and the message model (it needs no texts and no configuration), and config reads
+ * no messaging.
+ */
+const NARROWER = {
+  store: ['^src/domain/', '^src/messaging/'],
+  config: ['^src/domain/', '^src/i18n/'],
+};
+
+const folders = FLOORS.flatMap((floor, level) =>
+  floor.map((folder) => ({
+    ...folder,
+    may: NARROWER[folder.name] ?? FLOORS.slice(0, level).flat().map((below) => below.path),
+  })),
+);
+
 /** Each floor may import itself, the floors it names, and packages (npm and Node's own modules). */
-const floorRules = FLOORS.map((floor) => ({
+const floorRules = folders.map((floor) => ({
   name: `floor-${floor.name}`,
   comment: `${floor.path} may import only from its own floor and from: ${floor.may.join(', ') || 'nothing else'}`,
   severity: 'error',
