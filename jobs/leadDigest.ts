@@ -7,7 +7,7 @@
  * is counted, with `/fm team` for the details; on a day when nothing changed no overview goes out, except a
  * summary on the first working day of the week — so nobody gets the identical message two days in a row.
  */
-import { dutyFindings, findingLines, leadFindings, type LeadFinding } from '../src/services/leadFindings.js';
+import { dutyFindings, findingLines, ownDutyFindings, teamFindings, type LeadFinding } from '../src/services/leadFindings.js';
 import { addDays, isoWeekday } from '../src/domain/time.js';
 import { leadDigestTexts as L } from '../src/i18n/leadDigest.js';
 import { pingTexts as T } from '../src/i18n/pings.js';
@@ -25,8 +25,10 @@ export const leadDigest: Job = {
     const weekStart = isFirstWorkingDayOfWeek(ctx);
     for (const team of ctx.org.org.teams) {
       if (team.kind === 'mi') continue;
+      const found = teamFindings(ctx, due, team, ctx.today);
       for (const lead of ctx.org.leadsOf(team)) {
-        if (overview(ctx, lead.id, team.id, T.leadHeading(team.name, todayText(ctx.today)), team.name, leadFindings(ctx, team, lead.id, ctx.today, due), weekStart)) queued++;
+        const all = [...found, ...ownDutyFindings(ctx, team, lead.id, ctx.today)];
+        if (overview(ctx, lead.id, team.id, T.leadHeading(team.name, todayText(ctx.today)), team.name, all, weekStart)) queued++;
       }
     }
     // R28: the office lead's own overview holds the office's FM team meeting (and any other duty they are told of).

@@ -34,8 +34,13 @@ type Deps = Pick<CommandDeps, 'org' | 'store' | 'calendar'>;
 const AT_RISK_WORKING_DAYS = 3;
 
 /** Everything `leadId` should see about `team` on `today`: the team's findings and, once, the lead's duties. */
-export function leadFindings(deps: Deps, team: Team, leadId: string, today: LocalDate, reader: DueReader = readDue(deps, today)): LeadFinding[] {
-  return [...findings(deps, reader, team, today), ...(firstTeamOf(deps, leadId) === team.id ? dutyFindings(deps, leadId, today) : [])];
+export function leadFindings(deps: Deps, team: Team, leadId: string, today: LocalDate): LeadFinding[] {
+  return [...teamFindings(deps, readDue(deps, today), team, today), ...ownDutyFindings(deps, team, leadId, today)];
+}
+
+/** R28–R32: the lead's own open duties, shown with the first FM team they lead (not once per team). */
+export function ownDutyFindings(deps: Deps, team: Team, leadId: string, today: LocalDate): LeadFinding[] {
+  return firstTeamOf(deps, leadId) === team.id ? dutyFindings(deps, leadId, today) : [];
 }
 
 function firstTeamOf(ctx: Deps, personId: string): string | undefined {
@@ -87,8 +92,8 @@ function followupItem(subject: string): string {
 
 const nameOf = (ctx: Pick<CommandDeps, 'org'>, personId: string): string => ctx.org.person(personId)?.name ?? personId;
 
-/** The team's findings on `today`. */
-function findings(ctx: Deps, reader: DueReader, team: Team, today: LocalDate): LeadFinding[] {
+/** The team's findings on `today`, the same for each of its leads. */
+export function teamFindings(ctx: Deps, reader: DueReader, team: Team, today: LocalDate): LeadFinding[] {
   const result: LeadFinding[] = [];
   const cases = ctx.store.cases.clocks({ statuses: CLOCK_STATUSES, receivingTeamIds: [team.id] }, today);
 
