@@ -2,6 +2,8 @@
  * A fake Bot Connector service on 127.0.0.1: the `serviceUrl` Teams would put into every activity. It
  * records what the bot sends under `/v3/conversations/…` — new conversations, new messages, replies and
  * in-place updates — and answers like the Bot Framework REST API (ResourceResponse / ConversationResourceResponse).
+ * A reply is either form the protocol knows: POST `…/activities/{id}` (ReplyToActivity) or POST `…/activities`
+ * with `replyToId` in the body (what the Teams SDK v2 sends).
  * It can be told to fail the next calls of a kind (429 with Retry-After, 5xx, 403).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -142,7 +144,10 @@ export class FakeBotConnector {
     if (conversationId === undefined || parts[3] !== 'activities') return call;
     const { base, thread } = splitConversation(conversationId);
     const located = { ...call, conversationId, baseConversationId: base, ...(thread ? { threadId: thread } : {}) };
-    if (parts.length === 4 && method === 'POST') return { ...located, kind: 'send' };
+    if (parts.length === 4 && method === 'POST') {
+      const replyToId: unknown = body?.replyToId;
+      return typeof replyToId === 'string' && replyToId !== '' ? { ...located, kind: 'reply', activityId: replyToId } : { ...located, kind: 'send' };
+    }
     if (parts.length === 5 && method === 'POST') return { ...located, kind: 'reply', activityId: parts[4] };
     if (parts.length === 5 && method === 'PUT') return { ...located, kind: 'update', activityId: parts[4] };
     return located;

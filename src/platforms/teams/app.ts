@@ -1,11 +1,14 @@
 /**
- * Microsoft Teams: a teams-ai `Application` on botbuilder's adapter, served by Express at POST /api/messages
- * (plus GET /healthz). Translates chat in and out; no business rules here. Single tenant: activities of other
- * Microsoft 365 tenants are refused before anything is read or stored.
+ * Microsoft Teams on the Teams SDK v2 (`@microsoft/teams.apps`): its `App` validates each request's Bot
+ * Framework token, routes the activity and gives the handlers an API client for the Bot Connector. It is not
+ * its own web server here: Express serves POST /api/messages (plus GET /healthz) on the platform's own
+ * listener or inside Slack's, and hands each request to the SDK's route handler through a small HTTP server
+ * adapter. Translates chat in and out; no business rules here. Single tenant: activities of other Microsoft 365
+ * tenants are refused before anything is read or stored.
  */
-import { createServer, type Server } from 'node:http';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity } from 'botbuilder';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { PUBLIC } from '@microsoft/teams.api';
+import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/teams.apps';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { BotApi } from '../../messaging/ports.js';
 import type { TeamsEnv } from '../../config/env.js';
@@ -14,11 +17,12 @@ import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
 import type { Store } from '../../store/ports.js';
 import { boundPort, closeServer, healthHandler, HEALTH_PATH } from '../health.js';
-import { withoutLibraryRetries } from './connector.js';
-import { captureConversation, tenantOf } from './conversations.js';
-import * as cardActions from './listeners/cardActions.js';
-import * as errors from './listeners/errors.js';
-import * as messages from './listeners/messages.js';
+import { ConnectorClients } from './connector.js';
+import { captureConversation, tenantOf, type IncomingActivity } from './conversations.js';
+import { cardActionResponse, onCardAction } from './listeners/cardActions.js';
+import { logFailure, tellSender } from './listeners/errors.js';
+import { onMessage } from './listeners/messages.js';
+import type { Turn } from './privateReply.js';
 import { TeamsTransport } from './transport.js';
 
 /** The messaging endpoint registered for the bot (Azure Bot → Configuration). */
@@ -26,6 +30,12 @@ export const MESSAGES_PATH = '/api/messages';
 
 /** Activities are small JSON documents; anything far larger is no Teams activity. */
 const BODY_LIMIT = '256kb';
+
+/**
+ * A Bot Connector call that has not answered by then counts as "no answer" (retryable, like a refused
+ * connection): the outbox delivers one message after the other, and a hanging call must not stall the rest.
+ */
+export const CONNECTOR_TIMEOUT_MS = 15_000;
 
 export type TeamsLogger = Pick<Console, 'info' | 'warn' | 'error'>;
 
@@ -48,8 +58,8 @@ export interface TeamsPlatformOptions {
 }
 
 export interface TeamsPlatform {
-  app: Application;
-  adapter: TeamsAdapter;
+  /** The Teams SDK application (token validation, routing, the Bot Connector client). */
+  app: App;
   transport: TeamsTransport;
   /** POST /api/messages and GET /healthz; a (req, res) handler another HTTP listener can delegate to. */
   handler: Express;
@@ -60,32 +70,77 @@ export interface TeamsPlatform {
   port(): number | undefined;
 }
 
-function adapterFor(auth: TeamsEnv): TeamsAdapter {
-  const adapter =
-    auth.auth === 'none'
-      ? new TeamsAdapter({})
-      : new TeamsAdapter({
-          MicrosoftAppId: auth.appId,
-          MicrosoftAppPassword: auth.appPassword,
-          MicrosoftAppType: 'SingleTenant',
-          MicrosoftAppTenantId: auth.tenantId,
-        });
-  adapter.use(withoutLibraryRetries);
-  return adapter;
+/**
+ * The SDK's HTTP server adapter without a server: `App.initialize()` registers its route for the messaging
+ * endpoint here, and the Express route below calls it — after its own checks, with the parsed body.
+ */
+class MountedRoute implements IHttpServerAdapter {
+  private route: HttpRouteHandler | undefined;
+
+  registerRoute(method: string, path: string, handler: HttpRouteHandler): void {
+    if (method === 'POST' && path === MESSAGES_PATH) this.route = handler;
+  }
+
+  handle(body: unknown, headers: IncomingHttpHeaders): ReturnType<HttpRouteHandler> {
+    if (!this.route) throw new Error('the Teams SDK registered no route for ' + MESSAGES_PATH);
+    const plain: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) plain[name] = value;
+    return this.route({ body, headers: plain });
+  }
 }
 
-const appIdOf = (auth: TeamsEnv): string => (auth.auth === 'none' ? '' : auth.appId);
+/** What the SDK logs, as one line each: texts and error messages only, never an activity or its body. */
+function sdkLogger(logger: TeamsLogger) {
+  const line = (parts: unknown[]): string =>
+    'Teams SDK: ' +
+    parts
+      .map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part) : part instanceof Error ? `${part.name}: ${part.message}` : '[…]'))
+      .join(' ');
+  const sdk = {
+    debug() {},
+    trace() {},
+    info: (...parts: unknown[]) => logger.info(line(parts)),
+    warn: (...parts: unknown[]) => logger.warn(line(parts)),
+    error: (...parts: unknown[]) => logger.error(line(parts)),
+    log(level: string, ...parts: unknown[]) {
+      if (level === 'error') sdk.error(...parts);
+      else if (level === 'warn') sdk.warn(...parts);
+      else if (level === 'info') sdk.info(...parts);
+    },
+    child: () => sdk,
+  };
+  return sdk;
+}
+
+/**
+ * The SDK's application with the credentials of `auth` — and only those: empty values keep the SDK from
+ * falling back to CLIENT_ID / CLIENT_SECRET / TENANT_ID from the environment, and authentication is off
+ * exactly when `auth` says so (never by DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS).
+ */
+function sdkApp(auth: TeamsEnv, logger: TeamsLogger, route: MountedRoute): App {
+  const credentials = auth.auth === 'none' ? { clientId: '', clientSecret: '', tenantId: '' } : { clientId: auth.appId, clientSecret: auth.appPassword, tenantId: auth.tenantId };
+  return new App({
+    ...credentials,
+    dangerouslyAllowUnauthenticatedRequests: auth.auth === 'none',
+    cloud: PUBLIC,
+    httpServerAdapter: route,
+    messagingEndpoint: MESSAGES_PATH,
+    logger: sdkLogger(logger),
+    client: { timeout: CONNECTOR_TIMEOUT_MS },
+  });
+}
 
 /**
  * Only the outbox transport, without a listener: for a process that delivers queued messages but receives
  * none (e.g. `fm-lotse jobs run`). It reaches the conversations stored by the running bot.
  */
-export function createTeamsTransport(opts: Pick<TeamsPlatformOptions, 'auth' | 'org' | 'store' | 'clock'>): TeamsTransport {
-  return new TeamsTransport({ adapter: adapterFor(opts.auth), appId: appIdOf(opts.auth), org: opts.org, store: opts.store, clock: opts.clock });
+export function createTeamsTransport(opts: Pick<TeamsPlatformOptions, 'auth' | 'org' | 'store' | 'clock'> & { logger?: TeamsLogger }): TeamsTransport {
+  const app = sdkApp(opts.auth, opts.logger ?? console, new MountedRoute());
+  return new TeamsTransport({ connectors: new ConnectorClients(app.api.http), org: opts.org, store: opts.store, clock: opts.clock });
 }
 
-/** What the adapter needs to look at a request at all: a JSON object with an activity type. */
-function isActivity(body: unknown): body is Partial<Activity> & { type: string } {
+/** What the SDK needs to look at a request at all: a JSON object with an activity type. */
+function isActivity(body: unknown): body is IncomingActivity & { type: string } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
@@ -124,22 +179,36 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
     if (opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
     logger.warn(T.noAuthWarning);
   }
-  const appId = appIdOf(opts.auth);
   const tenantId = opts.tenantId ?? (opts.auth.auth === 'single-tenant' ? opts.auth.tenantId : undefined);
 
-  const adapter = adapterFor(opts.auth);
-  const app = new Application({
-    adapter,
-    botAppId: appId,
-    removeRecipientMention: true,
-    startTypingTimer: false,
-    longRunningMessages: false,
-    adaptiveCards: { actionExecuteResponseType: cardActions.ACTION_RESPONSE_TYPE },
-  });
+  const route = new MountedRoute();
+  const app = sdkApp(opts.auth, logger, route);
   const replyDeps = { people: opts.org, conversations: opts.store.conversations, clock: opts.clock };
-  messages.register(app, opts.bot, opts.org, replyDeps);
-  cardActions.register(app, opts.bot, opts.org);
-  errors.register(app, logger);
+  const turnOf = (ctx: { activity: unknown; api: Turn['api'] }): Turn => ({ activity: ctx.activity as IncomingActivity, api: ctx.api });
+
+  // Runs first for every activity the SDK accepted (token valid): proactive messages need the reference.
+  app.use(async (ctx) => {
+    captureConversation(opts.store.conversations, ctx.activity as IncomingActivity, opts.clock.now());
+    return ctx.next();
+  });
+  app.on('message', async (ctx) => {
+    const turn = turnOf(ctx);
+    try {
+      await onMessage(turn, opts.bot, opts.org, replyDeps);
+    } catch (error) {
+      await tellSender(turn, error, logger);
+    }
+  });
+  app.on('card.action', async (ctx) => {
+    const turn = turnOf(ctx);
+    try {
+      return { status: 200, body: cardActionResponse(await onCardAction(turn, opts.bot, opts.org)) };
+    } catch (error) {
+      // On the card, with the error id: Teams shows the invoke's answer to the person who clicked.
+      return { status: 200, body: cardActionResponse(logFailure(turn, error, logger).notice) };
+    }
+  });
+  const ready = app.initialize();
 
   const handler = express();
   handler.disable('x-powered-by');
@@ -158,10 +227,10 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
       res.status(403).type('text/plain').send(T.foreignTenant);
       return;
     }
-    await adapter.process(req, res, async (context) => {
-      captureConversation(opts.store.conversations, context.activity, opts.clock.now());
-      await app.run(context);
-    });
+    await ready;
+    const answer = await route.handle(activity, req.headers);
+    if (answer.body === undefined) res.status(answer.status).end();
+    else res.status(answer.status).json(answer.body);
   });
 
   handler.use((_req, res) => {
@@ -169,12 +238,11 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   });
   handler.use(httpErrors(logger));
 
-  const transport = new TeamsTransport({ adapter, appId, org: opts.org, store: opts.store, clock: opts.clock });
+  const transport = new TeamsTransport({ connectors: new ConnectorClients(app.api.http), org: opts.org, store: opts.store, clock: opts.clock });
   let server: Server | undefined;
 
   return {
     app,
-    adapter,
     transport,
     handler,
     async start() {

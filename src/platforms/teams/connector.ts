@@ -1,96 +1,102 @@
 /**
- * The Bot Connector REST calls the platform makes (`/v3/conversations/…` at the conversation's service URL),
- * through the connector client botbuilder authenticates for each turn. Messages are sent with explicit calls
- * rather than `context.sendActivity`, which in a proactive turn would reply to a made-up activity id.
+ * The Bot Connector REST calls the platform makes (`/v3/conversations/…` at a conversation's service URL),
+ * through the API client of the Teams SDK (`@microsoft/teams.api`). One HTTP client carries the bot's token
+ * (none without authentication) for every service URL. Messages are sent with explicit calls — send, reply,
+ * update, create a personal chat — so the outbox and the listeners decide what goes where.
  */
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, Middleware, TurnContext } from 'botbuilder';
+import { Client as ApiClient, type Account, type ConversationAccount, type ConversationReference, type IMessageActivityInput } from '@microsoft/teams.api';
 import { DeliveryError } from '../../messaging/ports.js';
 import { CARD_CONTENT_TYPE, TeamsLimitError, type AdaptiveCard } from './render.js';
 
-/** The part of botframework-connector's ConnectorClient this platform uses. */
-export interface Connector {
-  conversations: {
-    createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
-    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
-    replyToActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
-    updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
-  };
-}
+/** The authenticated HTTP client of the Teams SDK (axios inside, without any retry policy of its own). */
+export type ConnectorHttp = ApiClient['http'];
 
-export function connectorOf(context: TurnContext): Connector {
-  const connector = context.turnState.get<Connector | undefined>(context.adapter.ConnectorClientKey);
-  if (!connector) throw new Error('no Bot Connector client in this turn');
-  return connector;
-}
+/**
+ * A message as it goes over the wire: the SDK's message input plus what the Bot Framework schema also knows
+ * and Teams reads (the sender, the conversation, the notification summary).
+ */
+export type OutgoingActivity = IMessageActivityInput & {
+  summary?: string;
+  from?: Account;
+  conversation?: Partial<ConversationAccount>;
+};
 
-/** The pipeline of @azure/core-client behind the connector client (a private field of botbuilder's compat layer). */
-interface WithPipeline {
-  client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } };
+/**
+ * A conversation reference as stored in `teams_conversations.reference` — Bot Framework's
+ * ConversationReference (the shape botbuilder wrote and the Teams SDK uses), everything optional because
+ * rows written by earlier versions may lack a field.
+ */
+export type StoredReference = Partial<ConversationReference>;
+
+/** The part of the SDK's API client this platform uses, so the transport can be handed one per service URL. */
+export type Connector = Pick<ApiClient, 'conversations' | 'serviceUrl'>;
+
+/** Bot Connector clients by service URL, all on the one authenticated HTTP client. */
+export class ConnectorClients {
+  private readonly clients = new Map<string, ApiClient>();
+
+  constructor(private readonly http: ConnectorHttp) {}
+
+  /** The client for a service URL (Teams sends it with a trailing slash; the SDK's paths start with one). */
+  for(serviceUrl: string): Connector {
+    const base = serviceUrl.replace(/\/+$/, '');
+    let client = this.clients.get(base);
+    if (!client) {
+      client = new ApiClient(base, this.http);
+      this.clients.set(base, client);
+    }
+    return client;
+  }
 }
 
 /**
- * Posting an activity has no idempotency key, so the connector client must not retry on its own (a retry after
- * a lost answer posts twice) nor sleep through a 429's Retry-After inside a request: the outbox keeps the
- * retry state in the database instead. Runs on every turn, incoming and proactive.
+ * The activity as the SDK's client takes it. Its input type leaves out the Bot Framework fields the sender
+ * fills in (`from`, `conversation`); the client posts whatever the object holds, so they go over the wire.
  */
-export const withoutLibraryRetries: Middleware = {
-  async onTurn(context, next) {
-    const connector = context.turnState.get<WithPipeline | undefined>(context.adapter.ConnectorClientKey);
-    connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-    await next();
-  },
-};
+export function toWire(activity: OutgoingActivity): IMessageActivityInput {
+  return activity;
+}
 
 /** A bot message carrying one card; `summary` is what notifications and screen readers show. */
-export function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
+export function cardActivity(card: AdaptiveCard, summary: string): OutgoingActivity {
   return { type: 'message', summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
 }
 
-/**
- * Runs `work` in a proactive turn of the conversation `reference` points to. Errors come back to the caller:
- * inside the turn they would otherwise end in the adapter's turn-error handler.
- */
-export async function inConversation<T>(
-  adapter: CloudAdapter,
-  appId: string,
-  reference: Partial<ConversationReference>,
-  work: (connector: Connector, context: TurnContext) => Promise<T>,
-): Promise<T> {
-  let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-  await adapter.continueConversationAsync(appId, reference, async (context) => {
-    try {
-      outcome = { ok: true, value: await work(connectorOf(context), context) };
-    } catch (error) {
-      outcome = { ok: false, error };
-    }
-  });
-  if (!outcome) throw new Error('the proactive turn did not run');
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
-
-/** An HTTP failure as the connector reports it (RestError of @azure/core-rest-pipeline). */
+/** An HTTP failure as the SDK's HTTP client reports it (an AxiosError), read structurally. */
 interface HttpFailure {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-  response?: { headers?: { get?(name: string): string | undefined } };
+  response?: { status?: unknown; headers?: Record<string, unknown> & { get?(name: string): unknown } };
+  code?: unknown;
+  message?: unknown;
 }
 
-/** Classifies a connector failure for the outbox: 429, 5xx and network errors come back later. */
+function headerOf(failure: HttpFailure, name: string): string | undefined {
+  const headers = failure.response?.headers;
+  if (!headers) return undefined;
+  const value = typeof headers.get === 'function' ? headers.get(name) : headers[name];
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * Classifies a connector failure for the outbox: 429 (with its Retry-After), 5xx and network errors come back
+ * later; any other answer (403: the bot is not in that team, 404, 400) is final. The SDK's HTTP client never
+ * retries by itself — posting an activity has no idempotency key, so a retry after a lost answer would post
+ * twice — and never sleeps through a Retry-After: the outbox keeps that state in the database.
+ */
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof TeamsLimitError) return new DeliveryError(`Message does not fit Teams: ${error.message}`, false);
   const failure = (typeof error === 'object' && error !== null ? error : {}) as HttpFailure;
-  const message = failure.message ?? String(error);
-  if (typeof failure.statusCode === 'number') {
-    const status = failure.statusCode;
+  // Only the error's own message (e.g. "Request failed with status code 503"): the request it carries holds the
+  // Authorization header and the message body.
+  const message = typeof failure.message === 'string' ? failure.message : String(error);
+  const status = failure.response?.status;
+  if (typeof status === 'number') {
     const retryable = status === 429 || status >= 500;
-    const seconds = Number.parseInt(failure.response?.headers?.get?.('retry-after') ?? '', 10);
+    const seconds = Number.parseInt(headerOf(failure, 'retry-after') ?? '', 10);
     return new DeliveryError(`Teams HTTP ${status}: ${message}`, retryable, retryable && Number.isFinite(seconds) ? seconds * 1000 : undefined);
   }
   // No HTTP answer at all (refused, reset, timed out): the service may be back later.
-  if (failure.code !== undefined || /ECONN|ETIMEDOUT|ENOTFOUND|socket|network/i.test(message)) {
+  if (typeof failure.code === 'string' || /ECONN|ETIMEDOUT|ENOTFOUND|socket|network|timeout/i.test(message)) {
     return new DeliveryError(`Teams unreachable: ${message}`, true);
   }
   return new DeliveryError(message, false);

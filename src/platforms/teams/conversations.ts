@@ -3,11 +3,27 @@
  * conversation references: proactive messages (pings, direct messages, channel posts) can only be sent into
  * conversations the bot has seen, so every activity of the own tenant refreshes its conversation's reference.
  */
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Account, IActivity } from '@microsoft/teams.api';
 import type { Caller } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Instant } from '../../domain/time.js';
 import type { ConversationKind, ConversationRecord, ConversationRepository } from '../../store/ports.js';
+import type { StoredReference } from './connector.js';
+
+/**
+ * An incoming activity as this platform reads it: the Bot Framework fields of the SDK's activity model, all
+ * optional (the JSON comes from outside), plus those of the activity types it looks at.
+ */
+export type IncomingActivity = Partial<Omit<IActivity, 'channel' | 'team' | 'meeting' | 'notification' | 'isStreaming'>> & {
+  type?: string;
+  name?: string;
+  text?: string;
+  value?: unknown;
+  /** installationUpdate: `add`, `remove`, `add-upgrade`, `remove-upgrade`. */
+  action?: string;
+  /** conversationUpdate */
+  membersRemoved?: Array<Pick<Account, 'id'>>;
+};
 
 /** Teams addresses a channel thread as `<channel id>;messageid=<id of the thread's first message>`. */
 const THREAD_SUFFIX = ';messageid=';
@@ -20,12 +36,12 @@ export interface ConversationInfo {
   threadId?: string;
 }
 
-export function conversationOf(activity: Partial<Activity>): ConversationInfo {
+export function conversationOf(activity: IncomingActivity): ConversationInfo {
   const raw = activity.conversation?.id ?? '';
   const cut = raw.indexOf(THREAD_SUFFIX);
   const id = cut === -1 ? raw : raw.slice(0, cut);
   const threadId = cut === -1 ? undefined : raw.slice(cut + THREAD_SUFFIX.length) || undefined;
-  const type = activity.conversation?.conversationType;
+  const type = activity.conversation?.conversationType as string | undefined;
   const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
   const kind: ConversationKind =
     type === 'personal' || type === 'channel' || type === 'groupChat'
@@ -44,7 +60,7 @@ export function threadConversationId(channelId: string, threadId: string): strin
 }
 
 /** The Microsoft 365 tenant an activity comes from; Teams puts it in two places. */
-export function tenantOf(activity: Partial<Activity>): string | undefined {
+export function tenantOf(activity: IncomingActivity): string | undefined {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const fromChannelData = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
   return activity.conversation?.tenantId || fromChannelData || undefined;
@@ -55,7 +71,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  * (`29:…`, `activity.from.id`) or by the Microsoft Entra object id (`from.aadObjectId`, easier to look up
  * for an admin); the caller carries whichever of the two the file knows, the Bot Framework id otherwise.
  */
-export function callerOf(activity: Partial<Activity>, org: Pick<OrgIndex, 'personByTeamsId'>): Caller {
+export function callerOf(activity: IncomingActivity, org: Pick<OrgIndex, 'personByTeamsId'>): Caller {
   const from = activity.from;
   const userId =
     from?.id && org.personByTeamsId(from.id)
@@ -66,13 +82,24 @@ export function callerOf(activity: Partial<Activity>, org: Pick<OrgIndex, 'perso
   return { platform: 'teams', userId, channelId: conversationOf(activity).id };
 }
 
-/** A reference to the conversation itself: no message id to reply to, no thread. */
-export function referenceTo(activity: Partial<Activity>, conversationId: string): Partial<ConversationReference> {
-  const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
-  return { ...reference, conversation: { ...activity.conversation!, id: conversationId } };
+/**
+ * A reference to the conversation itself: no message id to reply to, no thread. The same fields Bot Framework's
+ * ConversationReference has (and botbuilder stored before), so rows of either version work alike.
+ */
+export function referenceTo(activity: IncomingActivity, conversationId: string): StoredReference {
+  const reference: StoredReference = {
+    user: activity.from,
+    bot: activity.recipient,
+    conversation: { ...activity.conversation!, id: conversationId },
+    channelId: activity.channelId,
+    locale: activity.locale,
+    serviceUrl: activity.serviceUrl,
+  };
+  // JSON drops undefined fields anyway; without them the stored row reads the same as before.
+  return Object.fromEntries(Object.entries(reference).filter(([, value]) => value !== undefined)) as StoredReference;
 }
 
-function isRemoval(activity: Partial<Activity>): boolean {
+function isRemoval(activity: IncomingActivity): boolean {
   if (activity.type === 'installationUpdate') return typeof activity.action === 'string' && activity.action.startsWith('remove');
   const botId = activity.recipient?.id;
   return activity.type === 'conversationUpdate' && botId !== undefined && (activity.membersRemoved ?? []).some((m) => m.id === botId);
@@ -82,7 +109,7 @@ function isRemoval(activity: Partial<Activity>): boolean {
  * Stores (or refreshes) the reference of the conversation an activity came from, or forgets it when the app
  * was removed there. Channel references keep no user: only personal chats belong to a person.
  */
-export function captureConversation(conversations: ConversationRepository, activity: Partial<Activity>, now: Instant): void {
+export function captureConversation(conversations: ConversationRepository, activity: IncomingActivity, now: Instant): void {
   const info = conversationOf(activity);
   if (!info.id || !activity.serviceUrl) return;
   if (isRemoval(activity)) {
@@ -111,10 +138,10 @@ export function captureConversation(conversations: ConversationRepository, activ
 /** Stores a personal chat the bot opened itself (createConversation) for a person. */
 export function capturePersonalChat(
   conversations: ConversationRepository,
-  chat: { conversationId: string; serviceUrl: string; tenantId?: string; bot: Activity['recipient']; user: Activity['from'] },
+  chat: { conversationId: string; serviceUrl: string; tenantId?: string; bot: Account; user: Account },
   now: Instant,
 ): void {
-  const reference: Partial<ConversationReference> = {
+  const reference: StoredReference = {
     bot: chat.bot,
     user: chat.user,
     channelId: 'msteams',

@@ -2,14 +2,13 @@
  * Answers only the person who wrote. Teams has no ephemeral messages in channels, so anything that may carry
  * a client reference goes into the person's personal chat with the bot; in the channel the bot only says so.
  */
-import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 import type { BotResponse } from '../../messaging/ports.js';
 import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
 import { list, message, text, type Message } from '../../messaging/reply.js';
 import type { ConversationRepository } from '../../store/ports.js';
-import { cardActivity, connectorOf } from './connector.js';
-import { capturePersonalChat, conversationOf, tenantOf } from './conversations.js';
+import { cardActivity, toWire, type Connector, type OutgoingActivity } from './connector.js';
+import { capturePersonalChat, conversationOf, tenantOf, type IncomingActivity } from './conversations.js';
 import { renderCard, renderFormCard, type People } from './render.js';
 
 export interface ReplyDeps {
@@ -26,10 +25,32 @@ export function responseMessage(response: Exclude<BotResponse, { kind: 'form' }>
 }
 
 /** A bot response as the activity that shows it: a form card, or the message as a card. */
-export function responseActivity(response: BotResponse, people: People): Partial<Activity> {
+export function responseActivity(response: BotResponse, people: People): OutgoingActivity {
   if (response.kind === 'form') return cardActivity(renderFormCard(response.form), response.form.title);
   const msg = responseMessage(response);
   return cardActivity(renderCard(msg, people), msg.text);
+}
+
+/** One incoming activity and the Bot Connector client of its service URL (the SDK's `ctx.api`). */
+export interface Turn {
+  activity: IncomingActivity;
+  api: Connector;
+}
+
+/**
+ * Answers in the conversation the activity came from, as a reply to it (Bot Framework's replyToActivity:
+ * in a channel thread the answer stays in that thread).
+ */
+export async function replyTo(turn: Turn, activity: OutgoingActivity | string): Promise<void> {
+  const incoming = turn.activity;
+  const conversation = incoming.conversation;
+  if (!conversation?.id || !incoming.id) throw new Error('an activity without conversation or id cannot be answered');
+  const outgoing: OutgoingActivity = typeof activity === 'string' ? { type: 'message', text: activity } : activity;
+  await turn.api.conversations.replyToActivity(
+    conversation.id,
+    incoming.id,
+    toWire({ ...outgoing, ...(incoming.recipient ? { from: incoming.recipient } : {}), ...(incoming.from ? { recipient: incoming.from } : {}), conversation }),
+  );
 }
 
 /**
@@ -37,34 +58,30 @@ export function responseActivity(response: BotResponse, people: People): Partial
  * conversation returns the existing chat when there is one, so no stored reference is needed here — and
  * the chat is stored for later direct messages.
  */
-export async function sendToPersonalChat(context: TurnContext, activity: Partial<Activity>, deps: ReplyDeps): Promise<void> {
-  const incoming = context.activity;
-  const connector = connectorOf(context);
+export async function sendToPersonalChat(turn: Turn, activity: OutgoingActivity, deps: ReplyDeps): Promise<void> {
+  const incoming = turn.activity;
+  const { recipient: bot, from: user, serviceUrl } = incoming;
+  if (!bot || !user || !serviceUrl) throw new Error('an activity without sender, recipient or service URL cannot be answered privately');
   const tenantId = tenantOf(incoming);
-  const parameters: ConversationParameters = {
+  const chat = await turn.api.conversations.create({
     isGroup: false,
-    bot: incoming.recipient,
-    members: [incoming.from],
+    bot,
+    members: [user],
     channelData: tenantId ? { tenant: { id: tenantId } } : {},
     ...(tenantId ? { tenantId } : {}),
-  };
-  const chat = await connector.conversations.createConversation(parameters);
+  });
   if (!chat.id) throw new Error('Teams created a personal chat without an id');
-  capturePersonalChat(
-    deps.conversations,
-    { conversationId: chat.id, serviceUrl: incoming.serviceUrl, bot: incoming.recipient, user: incoming.from, ...(tenantId ? { tenantId } : {}) },
-    deps.clock.now(),
-  );
-  await connector.conversations.sendToConversation(chat.id, { ...activity, from: incoming.recipient, conversation: { isGroup: false, conversationType: 'personal', id: chat.id, name: '' } });
+  capturePersonalChat(deps.conversations, { conversationId: chat.id, serviceUrl, bot, user, ...(tenantId ? { tenantId } : {}) }, deps.clock.now());
+  await turn.api.conversations.createActivity(chat.id, toWire({ ...activity, from: bot, conversation: { isGroup: false, conversationType: 'personal', id: chat.id, name: '' } }));
 }
 
 /** Answers a command privately: in the personal chat directly, from a channel or group chat via the personal chat. */
-export async function replyPrivately(context: TurnContext, response: BotResponse, deps: ReplyDeps): Promise<void> {
+export async function replyPrivately(turn: Turn, response: BotResponse, deps: ReplyDeps): Promise<void> {
   const activity = responseActivity(response, deps.people);
-  if (conversationOf(context.activity).kind === 'personal') {
-    await context.sendActivity(activity);
+  if (conversationOf(turn.activity).kind === 'personal') {
+    await replyTo(turn, activity);
     return;
   }
-  await sendToPersonalChat(context, activity, deps);
-  await context.sendActivity(T.answeredPrivately);
+  await sendToPersonalChat(turn, activity, deps);
+  await replyTo(turn, T.answeredPrivately);
 }

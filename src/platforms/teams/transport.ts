@@ -5,14 +5,13 @@
  * team lead once, and the message waits for them: the outbox retries it with its usual backoff (a few hours
  * in all) and delivers it once the person has written to the bot or installed the app.
  */
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { DeliveryError, type PostedMessage, type Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
 import { message as buildMessage, text, type Message, type Target } from '../../messaging/reply.js';
 import type { Store } from '../../store/ports.js';
-import { cardActivity, inConversation, toDeliveryError } from './connector.js';
+import { cardActivity, toDeliveryError, toWire, type ConnectorClients, type StoredReference } from './connector.js';
 import { threadConversationId } from './conversations.js';
 import { renderCard } from './render.js';
 
@@ -20,9 +19,8 @@ import { renderCard } from './render.js';
 export const UNREACHABLE_KEY_PREFIX = 'teams.noref:';
 
 export interface TeamsTransportDeps {
-  adapter: CloudAdapter;
-  /** The bot's Microsoft app id ('' without authentication). */
-  appId: string;
+  /** The Bot Connector clients of the Teams SDK, one per service URL. */
+  connectors: ConnectorClients;
   org: OrgIndex;
   store: Pick<Store, 'conversations' | 'outbox' | 'transaction'>;
   clock: Clock;
@@ -52,27 +50,26 @@ export class TeamsTransport implements Transport {
       // Retryable without Retry-After: a missing chat is no rate limit, and each try counts towards giving up.
       throw new DeliveryError(`${target.personId} has no personal chat with the Teams bot yet`, true);
     }
-    return { channelId: chat.conversationId, messageId: await this.post(chat.reference, chat.conversationId, msg) };
+    return { channelId: chat.conversationId, messageId: await this.post({ serviceUrl: chat.serviceUrl, ...(chat.reference as StoredReference) }, chat.conversationId, msg) };
   }
 
   async update(posted: PostedMessage, msg: Message): Promise<void> {
-    const stored = this.deps.store.conversations.byId(posted.channelId);
-    const reference = stored?.reference ?? this.channelReference(posted.channelId);
     try {
+      const stored = this.deps.store.conversations.byId(posted.channelId);
+      const reference = stored ? { serviceUrl: stored.serviceUrl, ...(stored.reference as StoredReference) } : this.channelReference(posted.channelId);
       const activity = cardActivity(renderCard(msg, this.deps.org), msg.text);
-      await inConversation(this.deps.adapter, this.deps.appId, reference, (connector, context) =>
-        connector.conversations.updateActivity(posted.channelId, posted.messageId, { ...activity, id: posted.messageId, from: context.activity.recipient }),
-      );
+      await this.connectorFor(reference).conversations.updateActivity(posted.channelId, posted.messageId, toWire({ ...activity, id: posted.messageId, ...this.sender(reference) }));
     } catch (error) {
       throw toDeliveryError(error);
     }
   }
 
-  private async post(reference: Partial<ConversationReference>, conversationId: string, msg: Message): Promise<string> {
+  private async post(reference: StoredReference, conversationId: string, msg: Message): Promise<string> {
     try {
       const activity = cardActivity(renderCard(msg, this.deps.org), msg.text);
-      const sent = await inConversation(this.deps.adapter, this.deps.appId, reference, (connector, context) =>
-        connector.conversations.sendToConversation(conversationId, { ...activity, from: context.activity.recipient, conversation: { ...context.activity.conversation, id: conversationId } }),
+      const sent = await this.connectorFor(reference).conversations.createActivity(
+        conversationId,
+        toWire({ ...activity, ...this.sender(reference), conversation: { ...reference.conversation, id: conversationId } }),
       );
       if (!sent.id) throw new DeliveryError('Teams accepted the message but returned no activity id', false);
       return sent.id;
@@ -81,17 +78,28 @@ export class TeamsTransport implements Transport {
     }
   }
 
+  /** The Bot Connector at the reference's service URL. */
+  private connectorFor(reference: StoredReference) {
+    if (!reference.serviceUrl) throw new DeliveryError('the stored Teams conversation has no service URL', false);
+    return this.deps.connectors.for(reference.serviceUrl);
+  }
+
+  /** The bot as the sender, as the reference names it (the recipient of the activity it was taken from). */
+  private sender(reference: StoredReference): { from?: NonNullable<StoredReference['bot']> } {
+    return reference.bot ? { from: reference.bot } : {};
+  }
+
   /**
    * A channel's stored reference, or one built from the newest conversation the bot knows: channels of the
    * tenant share its service URL, so a team channel is reachable once the app is installed anywhere there.
    */
-  private channelReference(channelId: string): Partial<ConversationReference> {
+  private channelReference(channelId: string): StoredReference {
     const { conversations } = this.deps.store;
     const stored = conversations.byId(channelId);
-    if (stored) return stored.reference;
+    if (stored) return { serviceUrl: stored.serviceUrl, ...(stored.reference as StoredReference) };
     const known = conversations.newest();
     if (!known) throw new DeliveryError(`no Teams conversation is known yet, so channel ${channelId} cannot be reached`, true);
-    const { user: _user, ...reference } = known.reference as Partial<ConversationReference>;
+    const { user: _user, ...reference } = known.reference as StoredReference;
     return {
       ...reference,
       serviceUrl: known.serviceUrl,

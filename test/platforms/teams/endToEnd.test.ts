@@ -1,5 +1,5 @@
 /**
- * Microsoft Teams end to end: activities posted over HTTP to the real teams-ai application, the real Bot on
+ * Microsoft Teams end to end: activities posted over HTTP to the real Teams SDK application, the real Bot on
  * a temp SQLite file with the demo organisation, the real Delivery through the Teams transport, and a fake
  * Bot Connector recording what each person would see.
  */

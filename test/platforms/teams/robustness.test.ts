@@ -1,5 +1,5 @@
 /**
- * Malformed bodies at POST /api/messages, over real HTTP with botbuilder's adapter and Express: a short JSON
+ * Malformed bodies at POST /api/messages, over real HTTP with the Teams SDK behind Express: a short JSON
  * error with the right status — no HTML page with a stack trace or the installation's paths — nothing of the
  * body in the log, and the bot answers the next activity as before. On Teams' own listener and on the one
  * it shares with Slack.

@@ -1,6 +1,6 @@
 /**
  * The weekly assignment round (R9) end to end in Teams: chat messages and Action.Execute invokes posted
- * over HTTP into the real teams-ai application, the real Bot and Delivery, and the fake Bot Connector.
+ * over HTTP into the real Teams SDK application, the real Bot and Delivery, and the fake Bot Connector.
  *
  * Monday 21.12.2026 six IFKs refer clients to FM Ü25 from their personal chats; on Tuesday 22.12.2026 09:00
  * the team meets. Katrin is absent from 21.12.2026 to 04.01.2027; Aylin works half time.

@@ -1,5 +1,5 @@
 /**
- * The whole app in Teams for end-to-end tests: the real teams-ai application over HTTP on 127.0.0.1 (no
+ * The whole app in Teams for end-to-end tests: the real Teams SDK application over HTTP on 127.0.0.1 (no
  * Microsoft credentials, one configured tenant), the real Bot on a temp SQLite file with the demo
  * organisation, the real Delivery through the Teams transport, and a fake Bot Connector recording what
  * each person would see.

@@ -4,69 +4,77 @@
  * card, a form (again with its errors) in place of the card. A changed message is also written into the
  * conversation, so everyone sees the update.
  */
-import { AdaptiveCardActionExecuteResponseType, type Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardActionCardResponse, AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { ActionInput, BotApi } from '../../../messaging/ports.js';
 import type { OrgIndex } from '../../../config/orgIndex.js';
 import { commonTexts } from '../../../i18n/commands.js';
 import { toPlainText } from '../../../messaging/reply.js';
-import { cardActivity } from '../connector.js';
+import { cardActivity, toWire } from '../connector.js';
 import { callerOf, conversationOf } from '../conversations.js';
-import { responseMessage } from '../privateReply.js';
+import { responseMessage, type Turn } from '../privateReply.js';
 import { readCardAction, renderCard, renderFormCard, type AdaptiveCard } from '../render.js';
 
-/** teams-ai answers with the card only to the clicker; updates for everyone are written explicitly. */
-export const ACTION_RESPONSE_TYPE = AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR;
-
-/** Replaces the card that was clicked, for everyone in the conversation. */
-async function replaceClickedCard(context: TurnContext, card: AdaptiveCard, summary: string): Promise<void> {
-  const id = context.activity.replyToId;
-  if (!id) throw new Error('card action without the id of its message (replyToId)');
-  await context.updateActivity({ ...cardActivity(card, summary), id });
+/**
+ * The answer to the clicker (an `adaptiveCard/action` invoke response of the SDK's model): a card replaces the
+ * clicked one for them, a text shows as a short message on it.
+ */
+export function cardActionResponse(answer: AdaptiveCard | string): AdaptiveCardActionResponse {
+  return typeof answer === 'string'
+    ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
+    : // The renderer's card JSON (checked against Adaptive Cards 1.5 in render.test.ts) in the SDK's card model; the
+      // two differ only in the case of `msteams.width`: "Full" as Teams documents it, "full" in the SDK's type.
+      { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer as unknown as AdaptiveCardActionCardResponse['value'] };
 }
 
-export function register(app: Application, bot: BotApi, org: OrgIndex): void {
-  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data): Promise<AdaptiveCard | string> => {
-    const activity = context.activity;
-    const verb = String((activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '');
-    const action = readCardAction(verb, data);
-    if (!action) return commonTexts.unknownAction;
-    const caller = callerOf(activity, org);
-    const conversation = conversationOf(activity);
+/** Replaces the card that was clicked, for everyone in the conversation. */
+async function replaceClickedCard(turn: Turn, card: AdaptiveCard, summary: string): Promise<void> {
+  const { replyToId: id, conversation, recipient } = turn.activity;
+  if (!id) throw new Error('card action without the id of its message (replyToId)');
+  if (!conversation?.id) throw new Error('card action without its conversation');
+  await turn.api.conversations.updateActivity(conversation.id, id, toWire({ ...cardActivity(card, summary), id, ...(recipient ? { from: recipient } : {}), conversation }));
+}
 
-    if (action.kind === 'form') {
-      const response = bot.submitForm(caller, action.form.command, action.values);
-      switch (response.kind) {
-        case 'error':
-          return renderFormCard(action.form, { values: action.values, errors: response });
-        case 'form':
-          return renderFormCard(response.form);
-        case 'message': {
-          const card = renderCard(response.message, org);
-          // In the personal chat the result takes the form's place for good; elsewhere only the sender sees it.
-          if (conversation.kind === 'personal') await replaceClickedCard(context, card, response.message.text);
-          return card;
-        }
-      }
-    }
+/** Answers an Action.Execute (invoke `adaptiveCard/action`) with the card or note for the clicker. */
+export async function onCardAction(turn: Turn, bot: BotApi, org: OrgIndex): Promise<AdaptiveCard | string> {
+  const activity = turn.activity;
+  const execute = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+  const action = readCardAction(String(execute?.verb ?? ''), execute?.data ?? {});
+  if (!action) return commonTexts.unknownAction;
+  const caller = callerOf(activity, org);
+  const conversation = conversationOf(activity);
 
-    const messageId = activity.replyToId;
-    const input: ActionInput = {
-      actionId: action.actionId,
-      value: action.value,
-      ...(messageId ? { message: { channelId: conversation.id, messageId } } : {}),
-    };
-    const response = bot.handleAction(caller, input);
+  if (action.kind === 'form') {
+    const response = bot.submitForm(caller, action.form.command, action.values);
     switch (response.kind) {
-      case 'update': {
-        const card = renderCard(response.message, org);
-        await replaceClickedCard(context, card, response.message.text);
-        return response.note ? toPlainText(response.note) : card;
-      }
+      case 'error':
+        return renderFormCard(action.form, { values: action.values, errors: response });
       case 'form':
         return renderFormCard(response.form);
-      default:
-        return toPlainText(responseMessage(response));
+      case 'message': {
+        const card = renderCard(response.message, org);
+        // In the personal chat the result takes the form's place for good; elsewhere only the sender sees it.
+        if (conversation.kind === 'personal') await replaceClickedCard(turn, card, response.message.text);
+        return card;
+      }
     }
-  });
+  }
+
+  const messageId = activity.replyToId;
+  const input: ActionInput = {
+    actionId: action.actionId,
+    value: action.value,
+    ...(messageId ? { message: { channelId: conversation.id, messageId } } : {}),
+  };
+  const response = bot.handleAction(caller, input);
+  switch (response.kind) {
+    case 'update': {
+      const card = renderCard(response.message, org);
+      await replaceClickedCard(turn, card, response.message.text);
+      return response.note ? toPlainText(response.note) : card;
+    }
+    case 'form':
+      return renderFormCard(response.form);
+    default:
+      return toPlainText(responseMessage(response));
+  }
 }

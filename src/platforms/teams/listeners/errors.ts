@@ -4,32 +4,31 @@
  * person or case goes into that notice.
  */
 import { randomBytes } from 'node:crypto';
-import type { Application } from '@microsoft/teams-ai';
 import { teamsTexts as T } from '../../../i18n/teams.js';
+import { replyTo, type Turn } from '../privateReply.js';
 
 export function newErrorId(): string {
   return randomBytes(4).toString('hex');
 }
 
-export function register(app: Application, logger: Pick<Console, 'error'>): void {
-  app.error(async (context, error) => {
-    const errorId = newErrorId();
-    const activity = context.activity;
-    logger.error(`[error ${errorId}] Teams ${activity.type}${activity.name ? ` ${activity.name}` : ''}: ${error.stack ?? error.message}`);
-    // A proactive turn (outbox delivery) has nobody to tell; the transport reports its own failures.
-    if (activity.type !== 'message' && activity.type !== 'invoke') return;
-    const notice = T.unexpectedError(errorId);
-    try {
-      if (activity.type === 'invoke') {
-        await context.sendActivity({
-          type: 'invokeResponse',
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: notice } },
-        });
-      } else {
-        await context.sendActivity(notice);
-      }
-    } catch (notifyError) {
-      logger.error(`[error ${errorId}] could not tell ${activity.from?.id ?? 'the sender'}: ${String(notifyError)}`);
-    }
-  });
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** Logs a failed turn under a new error id and returns the German notice that names it. */
+export function logFailure(turn: Turn, error: unknown, logger: Pick<Console, 'error'>): { errorId: string; notice: string } {
+  const errorId = newErrorId();
+  const activity = turn.activity;
+  logger.error(`[error ${errorId}] Teams ${activity.type ?? '?'}${activity.name ? ` ${activity.name}` : ''}: ${describe(error)}`);
+  return { errorId, notice: T.unexpectedError(errorId) };
+}
+
+/** A failed message turn: the notice goes to the sender as a reply (the turn itself ends normally). */
+export async function tellSender(turn: Turn, error: unknown, logger: Pick<Console, 'error'>): Promise<void> {
+  const { errorId, notice } = logFailure(turn, error, logger);
+  try {
+    await replyTo(turn, notice);
+  } catch (notifyError) {
+    logger.error(`[error ${errorId}] could not tell ${turn.activity.from?.id ?? 'the sender'}: ${String(notifyError)}`);
+  }
 }

@@ -1,13 +1,12 @@
 /**
  * Text sent to the bot: the same `/fm …` line as in Slack — with or without the slash, with or without the
- * word `fm`, with or without an @mention (teams-ai removes the bot's mention). In a channel thread under an
- * escalation, the text may also be a decision ("zustimmen", "ablehnen …").
+ * word `fm`, with or without an @mention (Teams puts `<at>FM-Lotse</at>` into a channel message; it is removed
+ * here). In a channel thread under an escalation, the text may also be a decision ("zustimmen", "ablehnen …").
  */
-import type { Application } from '@microsoft/teams-ai';
 import type { BotApi } from '../../../messaging/ports.js';
 import type { OrgIndex } from '../../../config/orgIndex.js';
 import { callerOf, conversationOf } from '../conversations.js';
-import { replyPrivately, type ReplyDeps } from '../privateReply.js';
+import { replyPrivately, type ReplyDeps, type Turn } from '../privateReply.js';
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ', '&amp;': '&' };
 
@@ -25,21 +24,20 @@ export function commandText(text: string): string {
   return plainMessageText(text).replace(/^\/?(?:fm(?:\s+|$))?/i, '').replace(/^\//, '').trim();
 }
 
-export function register(app: Application, bot: BotApi, org: OrgIndex, deps: ReplyDeps): void {
-  app.activity('message', async (context) => {
-    const activity = context.activity;
-    const text = plainMessageText(activity.text ?? '');
-    // Reactions, files, Action.Submit payloads of foreign cards: nothing this bot answers.
-    if (text === '') return;
-    const caller = callerOf(activity, org);
-    const conversation = conversationOf(activity);
-    if (conversation.kind === 'channel' && conversation.threadId !== undefined && conversation.threadId !== activity.id) {
-      const decision = bot.handleThreadReply(caller, { channelId: conversation.id, threadId: conversation.threadId, text });
-      if (decision) {
-        await replyPrivately(context, decision, deps);
-        return;
-      }
+/** Answers a `message` activity: a decision in an escalation thread, or a command. */
+export async function onMessage(turn: Turn, bot: BotApi, org: OrgIndex, deps: ReplyDeps): Promise<void> {
+  const activity = turn.activity;
+  const text = plainMessageText(activity.text ?? '');
+  // Reactions, files, Action.Submit payloads of foreign cards: nothing this bot answers.
+  if (text === '') return;
+  const caller = callerOf(activity, org);
+  const conversation = conversationOf(activity);
+  if (conversation.kind === 'channel' && conversation.threadId !== undefined && conversation.threadId !== activity.id) {
+    const decision = bot.handleThreadReply(caller, { channelId: conversation.id, threadId: conversation.threadId, text });
+    if (decision) {
+      await replyPrivately(turn, decision, deps);
+      return;
     }
-    await replyPrivately(context, bot.handleCommand(caller, commandText(text)), deps);
-  });
+  }
+  await replyPrivately(turn, bot.handleCommand(caller, commandText(text)), deps);
 }
