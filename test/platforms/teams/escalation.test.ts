@@ -130,6 +130,32 @@ describe('a joint escalation in the FM team channel (R7)', () => {
     expect(buttons(cardOf(updates.at(-1)!))).toHaveLength(0);
   });
 
+  it('counts a lead\'s "@FM-Lotse zustimmen" reply in the escalation thread as their vote, answered privately (R7)', async () => {
+    const { root, id } = await escalate();
+    let mark = w.connector.calls.length;
+    const reply = channelMessage({ serviceUrl: w.connector.serviceUrl, from: w.sender('tl-mi-1'), channelId: CHANNEL, threadId: root, text: 'zustimmen' });
+    expect(reply.text).toBe('<at>FM-Lotse</at> zustimmen'); // as Teams delivers a channel message that @mentions the bot
+    expect((await w.post(reply)).status).toBe(200);
+
+    expect(w.store.escalations.byId(id)).toMatchObject({ status: 'open', votes: [{ seat: 'mi-1', voterId: 'tl-mi-1', vote: 'approve' }] });
+    expect(w.store.cases.byCode(CODE)!.status).toBe('strittig'); // the second lead has not decided yet
+    const [confirmation] = since(mark, 'send');
+    expect(confirmation!.conversationId).toBe(personalChatId(w.sender('tl-mi-1').id));
+    expect(shown(confirmation!)).toContain('Es fehlt noch: Fallmanagement Ü25');
+    expect(since(mark, 'reply')[0]).toMatchObject({ baseConversationId: CHANNEL, threadId: root });
+
+    mark = w.connector.calls.length;
+    expect(await w.flush()).toBe(2); // the vote in the thread, the card's status
+    expect(since(mark, 'send').map((c) => [c.threadId, c.body.summary])).toEqual([[root, '✅ Andreas Wolf stimmt zu.']]);
+    const [update] = since(mark, 'update');
+    expect(update).toMatchObject({ baseConversationId: CHANNEL, activityId: root });
+    expect(shown(update!)).toContain('offen – 1 von 2 Zustimmungen');
+
+    // The same reply again is no second vote.
+    await w.post(channelMessage({ serviceUrl: w.connector.serviceUrl, from: w.sender('tl-mi-1'), channelId: CHANNEL, threadId: root, text: 'zustimmen' }));
+    expect(w.store.escalations.byId(id)!.votes).toHaveLength(1);
+  });
+
   it('"Ablehnen" shows a form with a required comment on the card; submitted, it rejects and the decline stands', async () => {
     const { parent, root } = await escalate();
     const reject = buttons(cardOf(parent)).find((b) => b.verb === 'escalation.reject');

@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { heading, message, text } from '../../../src/messaging/reply.js';
 import type { ConnectorCall } from '../../support/fakeBotConnector.js';
-import { shown } from '../../support/fakeBotConnector.js';
-import { teamInstall } from './activities.js';
+import { FakeBotConnector, shown } from '../../support/fakeBotConnector.js';
+import { BOT, TENANT, teamInstall } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
 const CHANNEL = '19:platzhalter-fm-ue25@thread.tacv2';
@@ -91,5 +91,74 @@ describe('outbox delivery into Teams', () => {
     const [update] = w.connector.callsOf('update');
     expect(update).toMatchObject({ baseConversationId: CHANNEL, activityId: root });
     expect(shown(update!)).toContain('geändert');
+  });
+
+  it('delivers a message exactly once through a 429 with Retry-After and a 502 after it: one call per answer, the pause held', async () => {
+    await installInChannel();
+    enqueue('notice');
+    w.connector.failNext('send', 1, { status: 429, retryAfterSeconds: 5 });
+    w.connector.failNext('send', 1, { status: 502 });
+
+    expect(await w.flush()).toBe(0);
+    // The SDK's client neither retried nor slept through the Retry-After: one call, and the outbox waits.
+    expect(attempts('send').map((c) => c.status)).toEqual([429]);
+    expect(w.store.outbox.byKey('notice')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: w.clock.now() + 5_000 });
+    w.clock.advance(4_999);
+    expect(await w.flush()).toBe(0);
+    expect(attempts('send')).toHaveLength(1);
+
+    w.clock.advance(1);
+    expect(await w.flush()).toBe(0);
+    expect(attempts('send').map((c) => c.status)).toEqual([429, 502]);
+    const backedOff = w.store.outbox.byKey('notice')!;
+    expect(backedOff).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(backedOff.nextAttemptAt).toBeGreaterThan(w.clock.now());
+
+    w.clock.advance(backedOff.nextAttemptAt - w.clock.now());
+    expect(await w.flush()).toBe(1);
+    expect(await w.flush()).toBe(0);
+    expect(attempts('send').map((c) => c.status)).toEqual([429, 502, 200]);
+    expect(w.connector.messagesIn(CHANNEL)).toHaveLength(1);
+    expect(w.store.outbox.byKey('notice')).toMatchObject({ status: 'sent' });
+  });
+
+  it('tries again later when the Bot Connector cannot be reached at all (connection refused)', async () => {
+    const gone = await FakeBotConnector.start();
+    const serviceUrl = gone.serviceUrl;
+    await gone.close();
+    await w.post(teamInstall({ serviceUrl, from: w.sender('tl-fm-ue25'), channelId: CHANNEL }));
+    enqueue('unreachable');
+    expect(await w.flush()).toBe(0);
+    const item = w.store.outbox.byKey('unreachable')!;
+    expect(item).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(item.lastError).toContain('Teams unreachable');
+  });
+
+  it('delivers a direct message through a personal chat stored by the botbuilder version of FM-Lotse (existing rows keep working)', async () => {
+    const tobias = w.sender('fm-tobias');
+    // A row as FM-Lotse stored it before the Teams SDK v2: botbuilder's ConversationReference without activityId.
+    const reference = {
+      user: { id: tobias.id, name: tobias.name, aadObjectId: 'aad-of-tobias' },
+      bot: BOT,
+      conversation: { tenantId: TENANT, id: 'a:chat-stored-before', conversationType: 'personal', isGroup: false },
+      channelId: 'msteams',
+      locale: 'de-DE',
+      serviceUrl: w.connector.serviceUrl,
+    };
+    w.store.conversations.save({
+      conversationId: 'a:chat-stored-before',
+      kind: 'personal',
+      userId: tobias.id,
+      aadObjectId: 'aad-of-tobias',
+      tenantId: TENANT,
+      serviceUrl: w.connector.serviceUrl,
+      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      updatedAt: w.clock.now(),
+    });
+    w.store.outbox.enqueue({ dedupeKey: 'dm', target: { kind: 'direct', personId: 'fm-tobias' }, message: message('Hallo Tobias', text('Hallo Tobias')), createdAt: w.clock.now() });
+    expect(await w.flush()).toBe(1);
+    const [sent] = w.connector.callsOf('send');
+    expect(sent).toMatchObject({ conversationId: 'a:chat-stored-before', body: { from: BOT, conversation: { id: 'a:chat-stored-before', tenantId: TENANT } } });
+    expect(shown(sent!)).toContain('Hallo Tobias');
   });
 });
