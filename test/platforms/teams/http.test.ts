@@ -2,7 +2,7 @@
  * The Teams platform over real HTTP with a scripted BotApi, so each path can be provoked on purpose: who the
  * caller is, unexpected errors, actions on cards the app no longer knows, the no-authentication guard.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../../../src/messaging/ports.js';
 import { OrgIndex } from '../../../src/config/orgIndex.js';
 import { ManualClock } from '../../../src/domain/time.js';
@@ -11,7 +11,7 @@ import { createTeamsPlatform, MESSAGES_PATH, type TeamsPlatform } from '../../..
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
 import { FakeBotConnector, shown } from '../../support/fakeBotConnector.js';
 import { exampleOrg } from '../../support/world.js';
-import { cardAction, channelMessage, personalChatId, personalMessage, postActivity } from './activities.js';
+import { cardAction, channelMessage, personalChatId, personalMessage, postActivity, TENANT } from './activities.js';
 
 const LENA_AAD = '6c1f0a52-3b8e-4d0f-9a71-2b5c4e8d9f01';
 
@@ -157,5 +157,42 @@ describe('without Microsoft credentials', () => {
         logger: { info() {}, warn() {}, error() {} },
       });
     expect(attempt).toThrow('nur auf 127.0.0.1 erlaubt');
+  });
+});
+
+describe('with Microsoft credentials (single tenant)', () => {
+  it("lets the Teams SDK refuse a request without a valid Bot Framework token: 401, nothing read, stored or sent", async () => {
+    // The SDK's own switch from the environment does not turn authentication off: only `auth` decides.
+    vi.stubEnv('DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS', 'true');
+    const secured = createTeamsPlatform({
+      auth: { auth: 'single-tenant', appId: '00000000-0000-0000-0000-0000000000b0', appPassword: 'not-a-real-secret', tenantId: TENANT },
+      port: 0,
+      host: '127.0.0.1',
+      bot,
+      org: new OrgIndex(exampleOrg()),
+      store,
+      clock: new ManualClock(0),
+      healthy: () => true,
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    await secured.start();
+    try {
+      const url = `http://127.0.0.1:${secured.port()}${MESSAGES_PATH}`;
+      const activity = personalMessage({ serviceUrl: connector.serviceUrl, from: TOBIAS, text: 'hilfe' });
+      for (const authorization of [undefined, 'Bearer not-a-jwt']) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify(activity),
+        });
+        expect(response.status).toBe(401);
+      }
+      expect(bot.callers).toHaveLength(0);
+      expect(store.conversations.count()).toBe(0);
+      expect(connector.calls).toHaveLength(0);
+    } finally {
+      await secured.stop();
+      vi.unstubAllEnvs();
+    }
   });
 });
