@@ -188,7 +188,12 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
 
   // Runs first for every activity the SDK accepted (token valid): proactive messages need the reference.
   app.use(async (ctx) => {
-    captureConversation(opts.store.conversations, ctx.activity as IncomingActivity, opts.clock.now());
+    try {
+      captureConversation(opts.store.conversations, ctx.activity as IncomingActivity, opts.clock.now());
+    } catch (error) {
+      // The activity is still answered; a later one stores the reference again.
+      logFailure(turnOf(ctx), error, logger);
+    }
     return ctx.next();
   });
   app.on('message', async (ctx) => {
