@@ -174,7 +174,7 @@ const ERROR_CODES: Record<number, string> = {
 
 export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   const logger = opts.logger ?? console;
-  // An empty app id switches authentication off entirely (README, "Microsoft Teams"): never outside loopback.
+  // Without credentials the SDK accepts every request unauthenticated (README, "Microsoft Teams"): never outside loopback.
   if (opts.auth.auth === 'none') {
     if (opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
     logger.warn(T.noAuthWarning);
@@ -214,6 +214,8 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
     }
   });
   const ready = app.initialize();
+  // Awaited by each request (which then answers 500 should it have failed); never an unhandled rejection.
+  ready.catch(() => undefined);
 
   const handler = express();
   handler.disable('x-powered-by');
