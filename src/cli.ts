@@ -9,8 +9,8 @@ import { isEntryPoint, newerSource } from './entryPoint.js';
 import { cliTexts } from './i18n/app.js';
 import { opsTexts } from './i18n/ops.js';
 
-// Only what `org check` needs is imported up front. The store, the jobs and the chat SDKs (Bolt, botbuilder,
-// teams-ai take seconds to load) are imported by the commands that use them, so `org check` answers at once.
+// Only what `org check` needs is imported up front. The store, the jobs and the chat SDKs (Bolt and the
+// Teams SDK take seconds to load) are imported by the commands that use them, so `org check` answers at once.
 
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const [area, action, ...rest] = argv;

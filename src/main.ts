@@ -27,7 +27,7 @@ import type { TeamsPlatform } from './platforms/teams/app.js';
 import { teamsTexts } from './i18n/teams.js';
 import { SqliteStore } from './store/sqlite/store.js';
 
-// The chat SDKs (Bolt; teams-ai with botbuilder) take seconds to load: imported only when their credentials
+// The chat SDKs (Bolt; the Teams SDK) take seconds to load: imported only when their credentials
 // are set, so the console chat starts at once.
 
 /** How often queued messages are sent while a chat platform runs. */
