@@ -14,7 +14,7 @@ import { caseTexts } from '../src/i18n/cases.js';
 import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import { outreachTexts, returnTexts as R } from '../src/i18n/returns.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
-import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
+import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
 import { planReturn, returnAnswerDays } from '../src/services/returns.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import { activeCaseFor, assertCounsellingConsent, CASE_KEY, caseChoice, consentField, MAX_REASON_LENGTH } from './caseAccess.js';
@@ -51,8 +51,9 @@ export const abgang: CommandDefinition = {
       [T.factReason, exitReasonLabel(reason)],
     ];
     if (recommendation !== undefined) rows.push([T.factRecommendation, recommendation]);
-    rows.push([R.factAsked, mention(ret.addresseeId)], [R.factAnswerBy, answerBy]);
-    return message(R.plannedSummary(record.caseCode), heading(R.plannedHeading), facts(...rows), text(R.plannedText(mention(ret.addresseeId), record.caseCode)));
+    const asked = ctx.org.person(ret.addresseeId)?.name ?? ret.addresseeId;
+    rows.push([R.factAsked, asked], [R.factAnswerBy, answerBy]);
+    return message(R.plannedSummary(record.caseCode), heading(R.plannedHeading), facts(...rows), text(R.plannedText(asked, record.caseCode)));
   },
 };
 

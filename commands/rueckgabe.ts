@@ -9,6 +9,7 @@ import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { commandHelp } from '../src/i18n/help.js';
+import { exitTexts } from '../src/i18n/lifecycle.js';
 import { returnTexts as T } from '../src/i18n/returns.js';
 import { facts, heading, mention, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { confirmReturn, mayAnswerReturn, objectToReturn, RETURN_ACTIONS, withdrawReturn } from '../src/services/returns.js';
@@ -80,7 +81,7 @@ function confirmed(ctx: CommandContext, record: CaseRecord, ret: ReturnRecord, n
   return message(
     T.confirmedSummary(record.caseCode, date),
     heading(T.confirmedHeading),
-    facts([caseTexts.factCase, record.caseCode], [caseTexts.factClient, record.clientRef]),
+    facts([caseTexts.factCase, record.caseCode], [caseTexts.factClient, record.clientRef], [exitTexts.factDate, date]),
     text(T.confirmedText),
   );
 }

@@ -5,7 +5,7 @@
  * is that lead already). Only on working days; each person once per planned exit.
  */
 import { SYSTEM_ACTOR } from '../src/services/escalations/index.js';
-import { askMessage, returnAnswerDays } from '../src/services/returns.js';
+import { askMessage, referringLeads, returnAnswerDays } from '../src/services/returns.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { returnTexts as T } from '../src/i18n/returns.js';
 import { mention, message, text } from '../src/messaging/reply.js';
@@ -33,9 +33,8 @@ export const returnReminders: Job = {
 
 function remind(ctx: JobContext, record: CaseRecord, ret: ReturnRecord, since: string, elapsed: number): number {
   const fm = mention(record.assignedFmId ?? ret.plannedBy);
-  const referring = ctx.org.team(record.referringTeamId);
   const receiving = ctx.org.team(record.receivingTeamId);
-  let leads = (referring ? ctx.org.leadsOf(referring) : []).map((p) => p.id).filter((id) => id !== ret.addresseeId);
+  let leads = referringLeads(ctx, record).filter((id) => id !== ret.addresseeId);
   if (leads.length === 0) leads = (receiving ? ctx.org.leadsOf(receiving) : []).map((p) => p.id).filter((id) => id !== ret.addresseeId);
 
   const reminder = askMessage(record, ret, undefined, T.reminderSummary(record.caseCode), T.reminderText(record.caseCode, since, elapsed));

@@ -33,24 +33,29 @@ export function returnAnswerDays(deps: Pick<CommandDeps, 'org'>): number {
 }
 
 /**
- * R26: who is asked for the return talk on `today`: the referring IFK while they are in the referring team and
- * present; otherwise a present lead of the referring team (the first lead when all are absent); the IFK when
- * the team has no lead. `insteadOf` names the IFK when someone else is asked.
+ * R26: who is asked for the return talk on `today`: the referring IFK while they are an IFK of the
+ * organisation and present; otherwise a present lead of their team (the first lead when all are absent); the
+ * IFK when there is no lead. `insteadOf` names the IFK when someone else is asked. After a U25 → Ü25 transfer
+ * (R10) the referring IFK is still the one who first referred the client.
  */
 export function returnAddressee(deps: ReturnDeps, record: CaseRecord, today: LocalDate): { personId: string; insteadOf?: string } {
   const ifk = deps.org.person(record.referringPersonId);
-  if (ifk && ifk.team === record.referringTeamId && ifk.roles.includes('ifk') && !isAbsent(deps, ifk.id, today)) return { personId: ifk.id };
-  const team = deps.org.team(record.referringTeamId);
-  const leads = team ? deps.org.leadsOf(team) : [];
-  const lead = leads.find((l) => !isAbsent(deps, l.id, today)) ?? leads[0];
-  return lead ? { personId: lead.id, insteadOf: record.referringPersonId } : { personId: record.referringPersonId };
+  if (ifk && ifk.roles.includes('ifk') && !isAbsent(deps, ifk.id, today)) return { personId: ifk.id };
+  const leads = referringLeads(deps, record);
+  const lead = leads.find((id) => !isAbsent(deps, id, today)) ?? leads[0];
+  return lead ? { personId: lead, insteadOf: record.referringPersonId } : { personId: record.referringPersonId };
 }
 
-/** Who may confirm or object: the person asked, the referring IFK, and the leads of the referring team. */
+/** The leads of the referring IFK's team (of the referring team when the IFK has left the organisation). */
+export function referringLeads(deps: Pick<ReturnDeps, 'org'>, record: CaseRecord): string[] {
+  const teamId = deps.org.person(record.referringPersonId)?.team ?? record.referringTeamId;
+  const team = deps.org.team(teamId);
+  return team ? deps.org.leadsOf(team).map((p) => p.id) : [];
+}
+
+/** Who may confirm or object: the person asked, the referring IFK, and the leads of the IFK's team. */
 export function mayAnswerReturn(deps: ReturnDeps, record: CaseRecord, ret: ReturnRecord, personId: string): boolean {
-  if (personId === ret.addresseeId || personId === record.referringPersonId) return true;
-  const team = deps.org.team(record.referringTeamId);
-  return team !== undefined && deps.org.leadsOf(team).some((l) => l.id === personId);
+  return personId === ret.addresseeId || personId === record.referringPersonId || referringLeads(deps, record).includes(personId);
 }
 
 export interface PlannedExit {
