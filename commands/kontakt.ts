@@ -107,7 +107,7 @@ function confirmation(ctx: CommandContext, record: CaseRecord, on: LocalDate, ki
       [T.factNext, next ? T.nextValue(formatGermanDate(next.dueOn), next.rule) : T.nextPaused],
     ),
   ];
-  if (!qualified) blocks.push(text(T.notQualified));
+  if (!qualified) blocks.push(text(outreachWayOf(kind) !== undefined ? outreachTexts.attemptNote : T.notQualified)); // R23 attempts, R16
   return message(T.savedSummary(record.caseCode, date), ...blocks);
 }
 
