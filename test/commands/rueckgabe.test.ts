@@ -163,3 +163,16 @@ describe('nobody forgets a planned exit (R26)', () => {
     expect(h.ok('tl-fm-ue25', 'team')).not.toContain('Rückgabe geplant');
   });
 });
+
+describe('an escalation against a planned exit is the objection to it (R25)', () => {
+  it('R25: /fm eskalieren art=abgang while the return talk is pending marks the plan objected; no reminder follows', () => {
+    plan();
+    h.ok('ifk-lena', `eskalieren ${code} art=abgang abgangsgrund=kunde-lehnt-ab grund="Kunde will weiter"`);
+    expect(ret()).toMatchObject({ status: 'objected', escalationId: escalation().id, objection: 'Kunde will weiter' });
+    expect(runJob(returnReminders, '2026-06-30T08:00:00+02:00')).toBe(0);
+    h.ok('tl-fm-ue25', `eskalation-zustimmen ${escalation().id}`);
+    h.ok('tl-mi-1', `eskalation-zustimmen ${escalation().id}`);
+    expect(kase().status).toBe('beendet');
+    expect(ret().status).toBe('ended');
+  });
+});
