@@ -40,7 +40,7 @@ export const abgang: CommandDefinition = {
     if (ctx.store.escalations.openFor(record.caseCode, 'abgang')) throw new RuleViolation('R25', T.disputed(record.caseCode));
     const { reason, recommendation } = readExit(input);
     assertOutreach(ctx, record, reason, today);
-    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode), today);
+    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode)); // R17
 
     const { ret } = planReturn(ctx, record, { reason, ...(recommendation === undefined ? {} : { recommendation }), actorId: ctx.actor.id, now });
     const answerBy = formatGermanDate(ctx.calendar.addWorkingDays(today, returnAnswerDays(ctx)));

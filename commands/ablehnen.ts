@@ -51,7 +51,7 @@ export const ablehnen: CommandDefinition = {
       const check = outreachCheck(ctx.store.contacts.forCase(record.caseCode), today);
       if (!check.ok) throw new RuleViolation('R23', outreachTexts.declineMissing(record.caseCode, check.tried, check.untried, check.missing), 'grund');
     }
-    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode), today); // R17
+    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode)); // R17
 
     ctx.store.transaction(() => {
       changeCase(ctx, record, {

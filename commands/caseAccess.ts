@@ -202,7 +202,7 @@ export { changeCase } from '../src/services/caseLifecycle.js';
  * counselling itself — an extension, an exit, a decline — on someone else's case needs the client's prior
  * consent (`einwilligung=ja`). The case's FM and the team's leads always may.
  */
-export function assertCounsellingConsent(ctx: CommandContext, record: CaseRecord, input: ParsedCommand, doing: string, _today: LocalDate): void {
+export function assertCounsellingConsent(ctx: CommandContext, record: CaseRecord, input: ParsedCommand, doing: string): void {
   if (record.assignedFmId === undefined || record.assignedFmId === ctx.actor.id || leadsTeam(ctx, record.receivingTeamId)) return;
   if (input.args.get('einwilligung')?.toLowerCase() === 'ja') return;
   const fm = ctx.org.person(record.assignedFmId)?.name ?? record.assignedFmId;

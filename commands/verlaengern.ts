@@ -37,7 +37,7 @@ export const verlaengern: CommandDefinition = {
   run(ctx, input) {
     const { record, now, today } = activeCaseFor(ctx, input, T.doing);
     const { months, reason } = readRequest(input);
-    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode), today); // R17
+    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode)); // R17
     const pending = ctx.store.extensions.pendingFor(record.caseCode);
     if (pending) {
       throw new RuleViolation('R19', T.pendingExists(record.caseCode, pending.months, formatGermanDate(ctx.calendar.today(pending.requestedAt))));
