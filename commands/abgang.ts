@@ -1,24 +1,28 @@
 /**
- * /fm abgang FM-… grund=<code> [empfehlung="…"] — the FM ends the case (R22, R25). Missed appointments alone
- * are no reason (R23); with no potential the FM records recommended alternatives (R24). The referring IFK is
- * asked by direct message to arrange the warm return talk (R26). The follow-ups after a successful exit
- * (R27) need no rows: the due-date engine derives them from the end date.
+ * /fm abgang FM-… grund=<code> [empfehlung="…"] — the FM plans the exit of the case (R22, R25, R26): the case
+ * stays theirs with the status „Rückgabe“ while the referring IFK (or, if that person left or is absent, the
+ * lead of the referring team) is asked for the warm return talk; `/fm rueckgabe` (or its buttons) confirms —
+ * then the case ends — or objects, and the two team leads decide (R25). Missed appointments alone are no
+ * reason, and lack of cooperation needs two documented contact attempts of different kinds (R23); with no
+ * potential the FM records recommended alternatives (R24). A stand-in decides only with the client's consent
+ * (R17). The follow-ups after a successful exit (R27) need no rows: the due-date engine derives them.
  */
-import { FOLLOWUP_MONTHS, addMonths } from '../src/domain/due.js';
 import { RuleViolation } from '../src/domain/errors.js';
-import { exitViolation, EXIT_REASONS, isExitReason, isSuccessfulExit, type ExitReason } from '../src/domain/exit.js';
+import { exitViolation, EXIT_REASONS, isExitReason, needsOutreach, outreachCheck, type ExitReason } from '../src/domain/exit.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
 import { exitReasonLabel, exitTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.js';
+import { outreachTexts, returnTexts as R } from '../src/i18n/returns.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
-import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
-import { endCase } from '../src/services/caseLifecycle.js';
-import { activeCaseFor, CASE_KEY, caseChoice, directKey, MAX_REASON_LENGTH } from './caseAccess.js';
+import { facts, heading, message, text, type Form } from '../src/messaging/reply.js';
+import { planReturn, returnAnswerDays } from '../src/services/returns.js';
+import type { CaseRecord } from '../src/store/ports.js';
+import { activeCaseFor, assertCounsellingConsent, CASE_KEY, caseChoice, consentField, MAX_REASON_LENGTH } from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
-const KEYS = [CASE_KEY, 'grund', 'empfehlung'] as const;
+const KEYS = [CASE_KEY, 'grund', 'empfehlung', 'einwilligung'] as const;
 
 export const abgang: CommandDefinition = {
   name: 'abgang',
@@ -35,39 +39,30 @@ export const abgang: CommandDefinition = {
     const { record, now, today } = activeCaseFor(ctx, input, T.doing);
     if (ctx.store.escalations.openFor(record.caseCode, 'abgang')) throw new RuleViolation('R25', T.disputed(record.caseCode));
     const { reason, recommendation } = readExit(input);
-    const successful = isSuccessfulExit(reason);
+    assertOutreach(ctx, record, reason, today);
+    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode)); // R17
 
-    const referrerTold = record.referringPersonId !== ctx.actor.id;
-    ctx.store.transaction(() => {
-      endCase(ctx, record, { reason, recommendation, actorId: ctx.actor.id, now });
-      if (referrerTold) {
-        ctx.store.outbox.enqueue({
-          dedupeKey: directKey('case.return', record.caseCode, record.referringPersonId),
-          target: { kind: 'direct', personId: record.referringPersonId },
-          createdAt: now,
-          message: message(
-            T.referrerSummary(record.caseCode),
-            text(T.referrerText(record.caseCode, record.clientRef, exitReasonLabel(reason), mention(record.assignedFmId ?? ctx.actor.id), recommendation)),
-          ),
-        });
-      }
-    });
-
-    const date = formatGermanDate(today);
+    const { ret } = planReturn(ctx, record, { reason, ...(recommendation === undefined ? {} : { recommendation }), actorId: ctx.actor.id, now });
+    const answerBy = formatGermanDate(ctx.calendar.addWorkingDays(today, returnAnswerDays(ctx)));
     const rows: Array<[string, string]> = [
       [caseTexts.factCase, record.caseCode],
       [caseTexts.factClient, record.clientRef],
-      [T.factDate, date],
+      [R.factStatus, R.statusLabel],
       [T.factReason, exitReasonLabel(reason)],
     ];
     if (recommendation !== undefined) rows.push([T.factRecommendation, recommendation]);
-    rows.push([
-      T.factFollowups,
-      successful ? FOLLOWUP_MONTHS.map((m) => formatGermanDate(addMonths(today, m))).join(', ') : T.followupsNone,
-    ]);
-    return message(T.savedSummary(record.caseCode, date), heading(T.savedHeading), facts(...rows), text(T.returnNote(referrerTold)));
+    const asked = ctx.org.person(ret.addresseeId)?.name ?? ret.addresseeId;
+    rows.push([R.factAsked, asked], [R.factAnswerBy, answerBy]);
+    return message(R.plannedSummary(record.caseCode), heading(R.plannedHeading), facts(...rows), text(R.plannedText(asked, record.caseCode)));
   },
 };
+
+/** R23: lack of cooperation only after two documented contact attempts of different kinds in the last 3 months. */
+function assertOutreach(ctx: CommandContext, record: CaseRecord, reason: ExitReason, today: string): void {
+  if (!needsOutreach(reason)) return;
+  const check = outreachCheck(ctx.store.contacts.forCase(record.caseCode), today);
+  if (!check.ok) throw new RuleViolation('R23', outreachTexts.exitMissing(record.caseCode, check.tried, check.untried, check.missing), 'grund');
+}
 
 function readExit(input: ParsedCommand): { reason: ExitReason; recommendation?: string } {
   const f = new FieldReader(input);
@@ -91,9 +86,10 @@ function exitForm(ctx: CommandContext): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      caseChoice(ctx, ['aktiv'], T.formWhat, (r) => (r.intakeOn ? T.optionIntake(formatGermanDate(r.intakeOn)) : L.none), undefined, true),
+      caseChoice(ctx, ['aktiv'], T.formWhat, (r) => (r.intakeOn ? T.optionIntake(formatGermanDate(r.intakeOn)) : L.none), (r) => !ctx.store.returns.openFor(r.caseCode), true),
       { kind: 'select', key: 'grund', label: T.fieldGrund, required: true, options: EXIT_REASONS.map((r) => ({ value: r, label: exitReasonLabel(r) })) },
       { kind: 'text', key: 'empfehlung', label: T.fieldEmpfehlung, hint: T.hintEmpfehlung, required: false },
+      consentField(),
     ],
   };
 }

@@ -1,12 +1,28 @@
 /**
- * /fm ablehnen — the assigned FM (or the receiving team's lead) declines a referral with a reason (R12).
- * The referring IFK gets the reason by direct message; on disagreement the two team leads decide (R7).
+ * /fm ablehnen — the assigned FM (their stand-in with the client's consent, R17, or the receiving team's lead)
+ * declines a referral with a reason (R12). A missed handover talk alone is no reason: it needs two documented
+ * contact attempts of different kinds first (R23). The referring IFK gets the reason by direct message; on
+ * disagreement the two team leads decide (R7).
  */
 import { caseTexts, declineTexts as T } from '../src/i18n/cases.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, mention, message, text, type Form } from '../src/messaging/reply.js';
 import { referringSide } from '../src/services/caseLifecycle.js';
-import { assertMayActOn, assertStatus, CASE_KEY, caseChoice, changeCase, directKey, findCase, readReason } from './caseAccess.js';
+import { RuleViolation } from '../src/domain/errors.js';
+import { isMissedAppointmentReason, outreachCheck } from '../src/domain/exit.js';
+import { outreachTexts } from '../src/i18n/returns.js';
+import {
+  assertCounsellingConsent,
+  assertMayActOnCase,
+  assertStatus,
+  CASE_KEY,
+  caseChoice,
+  changeCase,
+  consentField,
+  directKey,
+  findCase,
+  readReason,
+} from './caseAccess.js';
 import { FieldReader } from './fields.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
@@ -18,18 +34,25 @@ export const ablehnen: CommandDefinition = {
   teamsMenu: {
     personal: { priority: 50, description: M.ablehnen },
   },
-  keys: [CASE_KEY, 'grund'],
+  keys: [CASE_KEY, 'grund', 'einwilligung'],
   maxPositionals: 1,
   form: declineForm,
   run(ctx, input) {
+    const now = ctx.clock.now();
+    const today = ctx.calendar.today(now);
     const record = findCase(ctx, input);
-    assertMayActOn(ctx, record, T.doing(record.caseCode));
+    assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
     assertStatus(record, ['zugewiesen'], T.allowedStatus);
     const f = new FieldReader(input);
     const reason = readReason(f, true, T.reasonMissing, 'R12');
     f.throwIfAny();
+    if (isMissedAppointmentReason(reason!)) {
+      // R23: a missed handover talk alone is no reason to send the client back.
+      const check = outreachCheck(ctx.store.contacts.forCase(record.caseCode), today);
+      if (!check.ok) throw new RuleViolation('R23', outreachTexts.declineMissing(record.caseCode, check.tried, check.untried, check.missing), 'grund');
+    }
+    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode)); // R17
 
-    const now = ctx.clock.now();
     ctx.store.transaction(() => {
       changeCase(ctx, record, {
         from: ['zugewiesen'],
@@ -68,8 +91,9 @@ function declineForm(ctx: CommandContext): Form {
     title: T.formTitle,
     submitLabel: T.formSubmit,
     fields: [
-      caseChoice(ctx, ['zugewiesen'], T.formWhat, (r) => ctx.org.team(r.referringTeamId)?.name ?? r.referringTeamId),
+      caseChoice(ctx, ['zugewiesen'], T.formWhat, (r) => ctx.org.team(r.referringTeamId)?.name ?? r.referringTeamId, undefined, true),
       { kind: 'text', key: 'grund', label: T.fieldGrund, hint: T.hintGrund, required: true },
+      consentField(),
     ],
   };
 }

@@ -7,7 +7,9 @@ import { toCaseClock } from '../src/services/clocks.js';
 import { formatCaseCode, parseCaseCode } from '../src/domain/caseCode.js';
 import { summarizeContacts } from '../src/domain/contacts.js';
 import type { CaseClock } from '../src/domain/due.js';
-import { UserError } from '../src/domain/errors.js';
+import { RuleViolation, UserError } from '../src/domain/errors.js';
+import { returnTexts, standInTexts } from '../src/i18n/returns.js';
+import { statusLabel } from '../src/i18n/cases.js';
 import { formatGermanDate, parseGermanDate, type LocalDate } from '../src/domain/time.js';
 import type { Team } from '../src/config/org.js';
 import { caseTexts as T } from '../src/i18n/cases.js';
@@ -17,7 +19,7 @@ import { lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import type { FormField } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import type { CaseStatus } from '../src/domain/vocabulary.js';
-import type { FieldReader } from './fields.js';
+import { YES_NO, type FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext } from './types.js';
 
@@ -194,3 +196,25 @@ export function activeCaseFor(
 
 /** The generic state change lives with the case lifecycle (services); re-exported for the commands. */
 export { changeCase } from '../src/services/caseLifecycle.js';
+
+/**
+ * R17: standing in covers the case's routine (contacts, pings, seeing the case), but a decision on the
+ * counselling itself — an extension, an exit, a decline — on someone else's case needs the client's prior
+ * consent (`einwilligung=ja`). The case's FM and the team's leads always may.
+ */
+export function assertCounsellingConsent(ctx: CommandContext, record: CaseRecord, input: ParsedCommand, doing: string): void {
+  if (record.assignedFmId === undefined || record.assignedFmId === ctx.actor.id || leadsTeam(ctx, record.receivingTeamId)) return;
+  if (input.args.get('einwilligung')?.toLowerCase() === 'ja') return;
+  const fm = ctx.org.person(record.assignedFmId)?.name ?? record.assignedFmId;
+  throw new RuleViolation('R17', standInTexts.consentNeeded(fm, doing), 'einwilligung');
+}
+
+/** R17: the consent field of the counselling decisions' forms (only a stand-in needs it). */
+export function consentField(): FormField {
+  return { kind: 'select', key: 'einwilligung', label: standInTexts.fieldEinwilligung, required: false, options: [...YES_NO] };
+}
+
+/** The case's status in words; an active case with a planned exit is shown as „Rückgabe“ (R26). */
+export function shownStatus(ctx: CommandContext, record: CaseRecord): string {
+  return record.status === 'aktiv' && ctx.store.returns.openFor(record.caseCode) ? returnTexts.statusLabel : statusLabel(record.status);
+}

@@ -67,12 +67,26 @@ export const eskalieren: CommandDefinition = {
     }
 
     const common = { caseCode: record.caseCode, raisedBy: ctx.actor.id, reason: request.reason, now };
-    const { escalation } = raiseEscalation(
-      ctx,
-      request.kind === 'abgang'
-        ? { ...common, kind: 'abgang', exitReason: request.exitReason!, ...(request.recommendation ? { recommendation: request.recommendation } : {}) }
-        : { ...common, kind: 'zugang' },
-    );
+    const { escalation } = ctx.store.transaction(() => {
+      const raised = raiseEscalation(
+        ctx,
+        request.kind === 'abgang'
+          ? { ...common, kind: 'abgang', exitReason: request.exitReason!, ...(request.recommendation ? { recommendation: request.recommendation } : {}) }
+          : { ...common, kind: 'zugang' },
+      );
+      // R25: an escalation against a planned exit is the objection to it — the return talk waits for the leads.
+      const planned = request.kind === 'abgang' ? ctx.store.returns.openFor(record.caseCode) : undefined;
+      if (planned?.status === 'pending' && ctx.store.returns.object(planned.id, request.reason, raised.escalation.id)) {
+        ctx.store.audit.record({
+          at: now,
+          actorId: ctx.actor.id,
+          action: 'case.return.objected',
+          caseCode: record.caseCode,
+          details: { returnId: planned.id, escalationId: raised.escalation.id },
+        });
+      }
+      return raised;
+    });
     const team = ctx.org.team(escalation.teamId)?.name ?? escalation.teamId;
     const deciders = decidersText(ctx, escalation);
     return message(

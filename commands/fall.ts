@@ -13,7 +13,7 @@ import { caseViewTexts as T, dueLabel, dueLine, exitReasonLabel, lifecycleTexts 
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { CASE_KEY, clockOf, findCase, leadsTeam, mayActOnCase } from './caseAccess.js';
+import { CASE_KEY, clockOf, findCase, leadsTeam, mayActOnCase, shownStatus } from './caseAccess.js';
 import { stateOf } from './meine.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
@@ -44,7 +44,7 @@ export const fall: CommandDefinition = {
     const rows: Array<[string, string]> = [
       [caseTexts.factCase, record.caseCode],
       [caseTexts.factClient, record.clientRef],
-      [T.factStatus, statusLabel(record.status)],
+      [T.factStatus, shownStatus(ctx, record)],
       [T.factGroup, T.group(record.group)],
       [T.factFm, name(record.assignedFmId)],
     ];
@@ -85,7 +85,7 @@ export const fall: CommandDefinition = {
 
     const items = dueItems(clock, policy, ctx.calendar).slice(0, ITEMS_SHOWN);
     return message(
-      T.summary(record.caseCode, statusLabel(record.status)),
+      T.summary(record.caseCode, shownStatus(ctx, record)),
       heading(T.heading(record.caseCode)),
       facts(...rows),
       heading(T.dueHeading),

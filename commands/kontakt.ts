@@ -5,7 +5,7 @@
  * digest opens this form for that case, with the kind to choose (contactFormFor).
  */
 import { contactPolicy } from '../src/services/clocks.js';
-import { CONTACT_KINDS, isQualifiedContact, type ContactKind } from '../src/domain/contacts.js';
+import { CONTACT_KINDS, isQualifiedContact, outreachWayOf, type ContactKind } from '../src/domain/contacts.js';
 import { contactMinimum, dueItems, type ContactPolicy } from '../src/domain/due.js';
 import { RuleViolation, UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
@@ -14,7 +14,8 @@ import { contactKindLabel, contactTexts as T, lifecycleTexts as L } from '../src
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Block, type Form, type FormField } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, clockOf, readHappenedOn, thisCaseChoice } from './caseAccess.js';
+import { activeCaseFor, assertMayActOnCase, CASE_KEY, caseChoice, clockOf, findCase, readHappenedOn, thisCaseChoice } from './caseAccess.js';
+import { outreachTexts } from '../src/i18n/returns.js';
 import { FieldReader, YES_NO } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -34,8 +35,10 @@ export const kontakt: CommandDefinition = {
   maxPositionals: 1,
   form: contactForm,
   run(ctx, input) {
-    const { record, now, today } = activeCaseFor(ctx, input, T.doing);
+    const { record, now, today } = caseForContact(ctx, input);
     const { on, kind } = readContact(input, record, today);
+    // R23: before the intake only attempts to reach the client (for a decline after a missed handover talk).
+    if (record.status !== 'aktiv' && outreachWayOf(kind) === undefined) throw new UserError(outreachTexts.onlyAttemptsBeforeIntake(record.caseCode), 'art');
     if (ctx.store.contacts.forCase(record.caseCode).some((c) => c.on === on && c.kind === kind)) {
       // Also makes a repeated submit (a chat retry) harmless.
       throw new UserError(T.duplicate(record.caseCode, formatGermanDate(on), contactKindLabel(kind)));
@@ -53,9 +56,28 @@ export const kontakt: CommandDefinition = {
       });
     });
 
+    if (record.status !== 'aktiv') {
+      const date = formatGermanDate(on);
+      return message(
+        outreachTexts.attemptSavedSummary(record.caseCode, date),
+        heading(outreachTexts.attemptSavedHeading),
+        facts([caseTexts.factCase, record.caseCode], [caseTexts.factClient, record.clientRef], [T.factDate, date], [T.factKind, contactKindLabel(kind)]),
+        text(outreachTexts.attemptNote),
+      );
+    }
     return confirmation(ctx, record, on, kind, qualified, today);
   },
 };
+
+/** An active case; an assigned one only for an attempt to reach the client before the intake (R23). */
+function caseForContact(ctx: CommandContext, input: ParsedCommand): { record: CaseRecord; now: number; today: LocalDate } {
+  const record = findCase(ctx, input);
+  if (record.status !== 'zugewiesen') return activeCaseFor(ctx, input, T.doing);
+  const now = ctx.clock.now();
+  const today = ctx.calendar.today(now);
+  assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
+  return { record, now, today };
+}
 
 function readContact(input: ParsedCommand, record: CaseRecord, today: LocalDate): { on: LocalDate; kind: ContactKind } {
   const f = new FieldReader(input);
@@ -85,7 +107,7 @@ function confirmation(ctx: CommandContext, record: CaseRecord, on: LocalDate, ki
       [T.factNext, next ? T.nextValue(formatGermanDate(next.dueOn), next.rule) : T.nextPaused],
     ),
   ];
-  if (!qualified) blocks.push(text(T.notQualified));
+  if (!qualified) blocks.push(text(outreachWayOf(kind) !== undefined ? outreachTexts.attemptNote : T.notQualified)); // R23 attempts, R16
   return message(T.savedSummary(record.caseCode, date), ...blocks);
 }
 

@@ -14,14 +14,14 @@ import { extensionTexts as T, lifecycleTexts as L } from '../src/i18n/lifecycle.
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Form, type Message } from '../src/messaging/reply.js';
 import { PendingExtensionExistsError, type CaseRecord } from '../src/store/ports.js';
-import { activeCaseFor, CASE_KEY, caseChoice, leadsTeam, readReason } from './caseAccess.js';
+import { activeCaseFor, assertCounsellingConsent, CASE_KEY, caseChoice, consentField, leadsTeam, readReason } from './caseAccess.js';
 import { grantExtension, plannedEndOf } from '../src/services/caseLifecycle.js';
 import { raiseEscalation } from '../src/services/escalations/index.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
-const KEYS = [CASE_KEY, 'monate', 'grund'] as const;
+const KEYS = [CASE_KEY, 'monate', 'grund', 'einwilligung'] as const;
 
 export const verlaengern: CommandDefinition = {
   name: 'verlaengern',
@@ -37,6 +37,7 @@ export const verlaengern: CommandDefinition = {
   run(ctx, input) {
     const { record, now, today } = activeCaseFor(ctx, input, T.doing);
     const { months, reason } = readRequest(input);
+    assertCounsellingConsent(ctx, record, input, T.doing(record.caseCode)); // R17
     const pending = ctx.store.extensions.pendingFor(record.caseCode);
     if (pending) {
       throw new RuleViolation('R19', T.pendingExists(record.caseCode, pending.months, formatGermanDate(ctx.calendar.today(pending.requestedAt))));
@@ -154,6 +155,7 @@ function extensionForm(ctx: CommandContext): Form {
         options: Array.from({ length: MAX_EXTENSION_MONTHS }, (_, i) => ({ value: String(i + 1), label: T.monthsValue(i + 1) })),
       },
       { kind: 'text', key: 'grund', label: T.fieldGrund, hint: T.hintGrund, required: true },
+      consentField(),
     ],
   };
 }

@@ -168,6 +168,8 @@ export const orgSchema = z.object({
       .optional(),
     /** Team duties (R28–R32): while one is overdue, its reminder repeats every this many days until it is recorded. */
     dutyRepeatDays: z.number().int().min(1).max(90).default(14),
+    /** R26: working days the referring IFK has to confirm or object to a planned exit before reminder and lead (default 10). */
+    returnAnswerDays: z.number().int().min(1).max(60).optional(),
   }),
   offices: z.array(officeSchema).min(1),
   teams: z.array(teamSchema).min(1),

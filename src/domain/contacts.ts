@@ -16,6 +16,8 @@ export const CONTACT_KINDS = [
   'profiling', // profiling: need found or profile changed
   'strategie', // strategy activated or closed, successfully or not
   'reha', // rehab contact
+  'versuch-brief', // attempt to reach the client by letter, no answer (R23; not a contact)
+  'versuch-telefon', // attempt to reach the client by phone, not reached (R23; not a contact)
 ] as const;
 
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -24,7 +26,21 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
  * Only a talk with a network partner does not count: the concept counts contacts with the client (and
  * case conferences *with* the client, which are recorded as a counselling talk), not talks about them.
  */
-const NOT_QUALIFIED: ReadonlySet<ContactKind> = new Set<ContactKind>(['netzwerk']);
+const NOT_QUALIFIED: ReadonlySet<ContactKind> = new Set<ContactKind>(['netzwerk', 'versuch-brief', 'versuch-telefon']);
+
+/**
+ * R23: the ways of trying to reach a client who does not come, by kind of attempt. An unanswered letter or
+ * call is no contact (R16); outreach counselling (R33) is a contact and an attempt at once.
+ */
+export const OUTREACH_ATTEMPT_KINDS = { 'versuch-brief': 'brief', 'versuch-telefon': 'telefon', aufsuchend: 'aufsuchend' } as const satisfies Partial<
+  Record<ContactKind, string>
+>;
+export type OutreachWay = (typeof OUTREACH_ATTEMPT_KINDS)[keyof typeof OUTREACH_ATTEMPT_KINDS];
+export const OUTREACH_WAYS: readonly OutreachWay[] = ['brief', 'telefon', 'aufsuchend'];
+
+export function outreachWayOf(kind: string): OutreachWay | undefined {
+  return (OUTREACH_ATTEMPT_KINDS as Record<string, OutreachWay>)[kind];
+}
 
 export function isContactKind(value: string): value is ContactKind {
   return (CONTACT_KINDS as readonly string[]).includes(value);

@@ -109,9 +109,18 @@ export const commandHelp = {
     {
       usage: '/fm abgang FM-2025-0001 grund=ziele-erreicht',
       text:
-        'Fall beenden (R22): ziele-erreicht, integration, beduerfnisse-reduziert, kein-potenzial (mit `empfehlung="…"`, R24), keine-mitwirkung, ' +
-        'angebote-erschoepft, kunde-lehnt-ab, zustaendigkeit, arbeitsbuendnis, hoechstdauer. Versäumte Termine allein reichen nicht (R23). ' +
-        'Die vormerkende Fachkraft wird zum Rückgabegespräch eingeladen (R26).',
+        'Abgang planen (R22): ziele-erreicht, integration, beduerfnisse-reduziert, kein-potenzial (mit `empfehlung="…"`, R24), keine-mitwirkung, ' +
+        'angebote-erschoepft, kunde-lehnt-ab, zustaendigkeit, arbeitsbuendnis, hoechstdauer. Versäumte Termine allein reichen nicht; ' +
+        '`keine-mitwirkung` braucht zwei Kontaktversuche verschiedener Art in 3 Monaten (R23). Der Fall bleibt mit Status „Rückgabe“ bei dir, ' +
+        'bis die vormerkende Fachkraft das Rückgabegespräch bestätigt oder die Teamleitungen entscheiden (R25, R26). Als Vertretung nur mit `einwilligung=ja` (R17).',
+    },
+  ],
+  rueckgabe: [
+    {
+      usage: '/fm rueckgabe FM-2025-0001 bestaetigt',
+      text:
+        'Antwort auf einen geplanten Abgang (R26): `bestaetigt` nach dem Rückgabegespräch – der Fall ist beendet; ' +
+        '`widerspruch grund="…"` – die beiden Teamleitungen entscheiden gemeinsam (R25); `zurueckziehen` (die Fallmanager:in), solange nichts entschieden ist.',
     },
   ],
   nachhaltigkeit: [

@@ -28,6 +28,7 @@ export const leadDigestTexts = {
     'transition-late': 'Übergang U25 → Ü25 nicht rechtzeitig vorgemerkt (R10)',
     'transition-overdue': 'Übergang U25 → Ü25 überfällig (R10)',
     'followup-missed': 'Nachhalten verpasst (R27)',
+    'return-pending': 'Rückgabe geplant, Rückgabegespräch offen (R26)',
   },
   pastEnd: (codes: string[]) =>
     `Geplantes Ende überschritten, ohne Verlängerung oder Abgang (R18/R19): ${codes.length} – ${codes.join(', ')}`,

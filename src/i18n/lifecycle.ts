@@ -51,6 +51,8 @@ const CONTACT_LABELS: Record<ContactKind, string> = {
   profiling: 'Profiling (Bedarf festgestellt / Profil geändert)',
   strategie: 'Strategie aktiviert / abgeschlossen',
   reha: 'Reha-Kontakt',
+  'versuch-brief': 'Kontaktversuch per Brief (ohne Antwort)',
+  'versuch-telefon': 'Kontaktversuch per Telefon (nicht erreicht)',
 };
 
 export function contactKindLabel(kind: ContactKind): string {

@@ -117,6 +117,7 @@ export function endCase(deps: LifecycleDeps, record: CaseRecord, exit: CaseExit)
  */
 export function closeForEndedCase(deps: LifecycleDeps, caseCode: string, actorId: string, now: Instant): void {
   withdrawOpenEscalations(deps, caseCode, actorId, now);
+  settleOpenReturn(deps, caseCode, 'ended', actorId, now); // R26: a planned exit is final once the case ended
   const { store } = deps;
   const pending = store.extensions.pendingFor(caseCode);
   if (pending && store.extensions.decide(pending.id, 'rejected', actorId, now)) {
@@ -236,4 +237,30 @@ function escalationNote(step: LifecycleStep): { escalationId?: number } {
 /** A command asks to try again; carrying out the leads' decision, the decision cannot be carried out. */
 function changedMeanwhileText(step: LifecycleStep): (caseCode: string) => string {
   return step.escalationId === undefined ? caseTexts.changedMeanwhile : escalationTexts.changedMeanwhile;
+}
+
+/**
+ * R22–R26: the case's open planned exit becomes final — `ended` (the case ended, e.g. by the leads' decision,
+ * R25) or `kept` (the leads kept the case) — with its audit entry; false when there was none. Inside the
+ * caller's transaction.
+ */
+export function settleOpenReturn(
+  deps: Pick<LifecycleDeps, 'store'>,
+  caseCode: string,
+  status: 'ended' | 'kept',
+  actorId: string,
+  now: Instant,
+  escalationId?: number,
+): boolean {
+  const { store } = deps;
+  const open = store.returns.openFor(caseCode);
+  if (!open || !store.returns.settle(open.id, status, actorId, now)) return false;
+  store.audit.record({
+    at: now,
+    actorId,
+    action: `case.return.${status}`,
+    caseCode,
+    details: { returnId: open.id, ...(escalationId === undefined ? {} : { escalationId }) },
+  });
+  return true;
 }

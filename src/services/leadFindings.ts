@@ -12,6 +12,8 @@ import { readDue, toCaseClock, CLOCK_STATUSES, type DueReader } from './clocks.j
 import { openDutiesFor } from './duties.js';
 import { missedFollowups, transitionFindings } from './findings.js';
 import { openSampleItems } from './supervision.js';
+import { pendingReturnsOf } from './returns.js';
+import { returnTexts as R } from '../i18n/returns.js';
 import { caseloadRatio, type Team } from '../config/org.js';
 import { addMonths, contactShare, LIMIT_WITH_CONSENT_MONTHS } from '../domain/due.js';
 import { averageCaseload } from '../domain/caseload.js';
@@ -74,6 +76,7 @@ export function findingLines(ctx: Pick<CommandDeps, 'org'>, fresh: readonly Lead
   push('transition-overdue', T.leadTransitionOverdue);
   push('followup-missed', (subjects) => T.leadFollowupsMissed(subjects.map(followupItem)));
   push('sample', L.sample);
+  push('return-pending', R.digestLine);
   for (const f of fresh) if (f.kind === 'over-capacity') result.push(T.leadOverCapacity(nameOf(ctx, f.subject), f.detail ?? ''));
   for (const f of fresh) if (f.kind === 'duty') result.push(f.detail ?? '');
   for (const f of fresh) if (f.kind === 'under-floor') result.push(f.detail ?? '');
@@ -144,6 +147,9 @@ export function teamFindings(ctx: Deps, reader: DueReader, team: Team, today: Lo
 
   // R34: supervision sample cases drawn and not yet reviewed.
   for (const code of openSampleItems(ctx, team.id)) result.push({ kind: 'sample', subject: code });
+
+  // R26: planned exits still waiting for the return talk.
+  for (const r of pendingReturnsOf(ctx, team.id)) result.push({ kind: 'return-pending', subject: r.caseCode });
 
   // Escalations waiting for the team's leads.
   for (const e of ctx.store.escalations.listOpen()) if (e.teamId === team.id) result.push({ kind: 'escalations', subject: String(e.id) });

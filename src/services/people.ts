@@ -29,14 +29,20 @@ export function substituteChain(deps: PeopleDeps, team: Team): string[] {
 }
 
 /**
- * Who acts for the FM on `date` (R17): the FM when present, else the next present FM of their team's chain;
- * undefined when the whole team is absent (or the FM belongs to no team).
+ * Who acts for the FM on `date` (R17): the FM when present; else their `deputy` from the organisation file
+ * when that person is a present FM of the same team (standing in stays within the role); else the next
+ * present FM of their team's chain; undefined when the whole team is absent (or the FM belongs to no team).
  */
 export function actingFor(deps: PeopleDeps, fmId: string, date: LocalDate): string | undefined {
-  const teamId = deps.org.person(fmId)?.team;
+  const fm = deps.org.person(fmId);
+  const teamId = fm?.team;
   const team = teamId === undefined ? undefined : deps.org.team(teamId);
   const chain = team ? substituteChain(deps, team) : [];
-  return standIn(chain, fmId, (id) => isAbsent(deps, id, date));
+  const absent = (id: string) => isAbsent(deps, id, date);
+  if (!absent(fmId)) return fmId;
+  const deputy = fm?.deputy;
+  if (deputy !== undefined && deputy !== fmId && chain.includes(deputy) && !absent(deputy)) return deputy;
+  return standIn(chain, fmId, absent);
 }
 
 /** R17: the absent FMs of the person's team for whom the person acts on `date`, in chain order. */

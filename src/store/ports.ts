@@ -432,6 +432,8 @@ export interface Store {
   conversations: ConversationRepository;
   /** What each team lead's overview found, to tell what is new the next day. */
   leadDigests: LeadDigestRepository;
+  /** Planned exits awaiting the return talk or the leads' decision (R22–R26). */
+  returns: ReturnRepository;
   transaction<T>(work: () => T): T;
   /**
    * After erasing (retention): makes sure the erased data is gone from the disk too, not only from the tables
@@ -574,4 +576,54 @@ export interface ConversationRepository {
   /** Forgets a conversation (the app was removed there); false when it was not stored. */
   remove(conversationId: string): boolean;
   count(): number;
+}
+
+/**
+ * A planned exit (R22–R26): the case stays active with its FM until the return is final. `pending` waits for
+ * the referring IFK (or their team lead) to confirm the return talk or object; `objected` waits for the two
+ * team leads (R25). Final: `confirmed` (the IFK confirmed, the case ended), `ended` (the leads allowed it),
+ * `kept` (the leads kept the case), `withdrawn` (the FM withdrew the plan).
+ */
+export type ReturnStatus = 'pending' | 'objected' | 'confirmed' | 'ended' | 'withdrawn' | 'kept';
+export const OPEN_RETURN_STATUSES: readonly ReturnStatus[] = ['pending', 'objected'];
+
+export interface ReturnRecord {
+  id: number;
+  caseCode: string;
+  /** R22 exit code. */
+  reason: string;
+  /** R24. */
+  recommendation?: string;
+  /** Who is asked for the return talk (R26): the referring IFK, or a lead of the referring team. */
+  addresseeId: string;
+  plannedBy: string;
+  plannedAt: Instant;
+  status: ReturnStatus;
+  /** The objection's reason (R25). */
+  objection?: string;
+  escalationId?: number;
+  decidedBy?: string;
+  decidedAt?: Instant;
+}
+
+export interface ReturnRepository {
+  /** @throws OpenReturnExistsError when the case has an undecided planned exit already. */
+  plan(input: Pick<ReturnRecord, 'caseCode' | 'reason' | 'recommendation' | 'addresseeId' | 'plannedBy' | 'plannedAt'>): ReturnRecord;
+  /** pending → objected with the objection and its escalation, once; false otherwise. */
+  object(id: number, objection: string, escalationId: number): boolean;
+  /** An open planned exit becomes final, once; false when it was not open (a second click changes nothing). */
+  settle(id: number, status: Exclude<ReturnStatus, 'pending' | 'objected'>, by: string, at: Instant): boolean;
+  openFor(caseCode: string): ReturnRecord | undefined;
+  byId(id: number): ReturnRecord | undefined;
+  forCase(caseCode: string): ReturnRecord[];
+  /** Every open planned exit, oldest first. */
+  listOpen(): ReturnRecord[];
+}
+
+/** Thrown by `ReturnRepository.plan` when two plans for one case race. */
+export class OpenReturnExistsError extends Error {
+  constructor() {
+    super('The case has an open planned exit already.');
+    this.name = 'OpenReturnExistsError';
+  }
 }

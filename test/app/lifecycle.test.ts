@@ -53,6 +53,7 @@ describe('a case from referral to follow-up', () => {
     expect(toPlainText(review.message)).toMatch(/Halbjahresprüfung .* 07\.09\.2026 \(R20\)/);
     say(fm, 'pruefung FM-2026-0001');
     say(fm, 'abgang FM-2026-0001 grund=integration');
+    say('ifk-lena', 'rueckgabe FM-2026-0001 bestaetigt'); // the return talk took place (R26)
 
     await travel.travel('20.03.2027 12:00'); // follow-up 6 months after the exit (R27)
     const followUp = digestsOf(fm).find((d) => toPlainText(d.message).includes('Nachbetreuung'))!;

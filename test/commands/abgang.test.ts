@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toPlainText } from '../../src/messaging/reply.js';
 import { harness, type Harness } from './lifecycle.support.js';
 
 let h: Harness;
@@ -11,42 +12,57 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-/** The direct messages to the referring IFK after the intake notice. */
-const returnMessages = () => h.directTo('ifk-lena').filter((m) => m.includes('beendet'));
+/** The request for the return talk to the referring IFK. */
+const askMessages = () => h.outboxTo('direct', 'ifk-lena').filter((i) => i.dedupeKey.startsWith('case.return.ask'));
 
-describe('/fm abgang: the FM ends the case (R22, R26, R27)', () => {
-  it('ends a case whose goals are reached, schedules the follow-ups and asks the IFK for the return talk', () => {
+describe('/fm abgang: the FM plans the exit, the case stays open until the return talk (R22, R24, R26, R27)', () => {
+  it('R26: plans the exit — the case stays active with its FM, shown as „Rückgabe“, and the IFK is asked with the two buttons', () => {
     const reply = h.ok('fm-tobias', `abgang ${code} grund=ziele-erreicht`);
 
-    expect(reply).toContain('Fallabgang erfasst');
+    expect(reply).toContain('Abgang geplant – Rückgabe an die Integrationsfachkraft');
+    expect(reply).toContain('Status: Rückgabe');
     expect(reply).toContain('Grund (R22): Ziele erreicht');
-    expect(reply).toContain('Nachhalten (R27): 10.12.2026, 10.06.2027, 10.06.2028');
-    expect(reply).toMatch(/Rückgabegespräch zu vereinbaren \(R26\)/);
-    expect(h.world.store.cases.byCode(code)).toMatchObject({
-      status: 'beendet',
-      endedOn: '2026-06-10',
-      endReason: 'ziele-erreicht',
-      exitSuccessful: true,
-    });
-    expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({
-      action: 'case.exit',
-      actorId: 'fm-tobias',
-      details: { endReason: 'ziele-erreicht', successful: true },
-    });
-    const [dm, ...more] = returnMessages();
+    expect(reply).toContain('Rückgabegespräch mit (R26): Lena Schröder');
+    expect(reply).toContain('Rückmeldung erwartet bis: 24.06.2026'); // 10 working days after Wednesday 10.06.2026
+    expect(h.world.store.cases.byCode(code)).toMatchObject({ status: 'aktiv', assignedFmId: 'fm-tobias' });
+    expect(h.world.store.cases.byCode(code)!.endedOn).toBeUndefined();
+    expect(h.world.store.returns.openFor(code)).toMatchObject({ status: 'pending', reason: 'ziele-erreicht', addresseeId: 'ifk-lena', plannedBy: 'fm-tobias' });
+    expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({ action: 'case.return.planned', actorId: 'fm-tobias', details: { endReason: 'ziele-erreicht' } });
+    expect(h.ok('fm-tobias', `fall ${code}`)).toContain('Status: Rückgabe');
+
+    const [ask, ...more] = askMessages();
     expect(more).toEqual([]);
-    expect(dm).toMatch(/FM-2025-0001 \(Kundenreferenz 123A456789\) beendet\. Grund: Ziele erreicht\./);
-    expect(dm).toMatch(/Rückgabegespräch vereinbaren \(R26\)/);
+    expect(toPlainText(ask!.message)).toMatch(/FM-2025-0001 \(Kundenreferenz 123A456789\) zu beenden\. Grund: Ziele erreicht\./);
+    expect(toPlainText(ask!.message)).toMatch(/Rückgabegespräch vereinbaren \(R26\)/);
+    const buttons = ask!.message.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+    expect(buttons.map((b) => [b.label, b.actionId, b.value])).toEqual([
+      ['Rückgabegespräch geführt', 'return.confirm', code],
+      ['Widerspruch', 'return.object', code],
+    ]);
+  });
+
+  it('R26, R27: the IFK confirms the return talk — the case ends with the planned reason, the FM is reminded of profiling and VerBIS', () => {
+    h.ok('fm-tobias', `abgang ${code} grund=ziele-erreicht`);
+    const reply = h.ok('ifk-lena', `rueckgabe ${code} bestaetigt`);
+
+    expect(reply).toContain('Beendet am: 10.06.2026');
+    expect(h.world.store.cases.byCode(code)).toMatchObject({ status: 'beendet', endedOn: '2026-06-10', endReason: 'ziele-erreicht', exitSuccessful: true });
+    expect(h.world.store.returns.forCase(code)).toEqual([expect.objectContaining({ status: 'confirmed', decidedBy: 'ifk-lena' })]);
+    expect(h.world.store.audit.forCase(code).map((a) => a.action).slice(-2)).toEqual(['case.return.confirmed', 'case.exit']);
+    const [toFm] = h.directTo('fm-tobias').filter((m) => m.includes('bestätigt'));
+    expect(toFm).toMatch(/Profiling aktualisieren und den Abgang in VerBIS .*„Fallabgang“ erfassen \(R26\)/);
+    expect(toFm).toContain('Nachhalten (R27): 10.12.2026, 10.06.2027, 10.06.2028');
+    expect(h.ok('fm-tobias', `fall ${code}`)).toContain('10.12.2026');
   });
 
   it('counts only goals reached and integration as successful exits', () => {
-    h.ok('fm-tobias', `abgang ${code} grund=kunde-lehnt-ab`);
+    h.exit('fm-tobias', code, 'grund=kunde-lehnt-ab');
     expect(h.world.store.cases.byCode(code)!.exitSuccessful).toBe(false);
     expect(h.ok('fm-tobias', `fall ${code}`)).toContain('Nichts fällig.');
   });
 
   it('asks for the follow-ups in "meine" around 6, 12 and 24 months after a successful exit (R27)', () => {
-    h.ok('fm-tobias', `abgang ${code} grund=integration`);
+    h.exit('fm-tobias', code, 'grund=integration');
     expect(h.ok('fm-tobias', 'meine')).toContain('Du hast zurzeit keine');
     h.at('2026-11-20T10:00:00+01:00');
     expect(h.ok('fm-tobias', 'meine')).toMatch(/FM-2025-0001 · 123A456789 · beendet — Nachhalten nach 6 Monaten: Arbeit aufgenommen\? \(R27\): 10\.12\.2026/);
@@ -57,15 +73,15 @@ describe('/fm abgang: the FM ends the case (R22, R26, R27)', () => {
   it('records no potential together with the recommended alternatives and passes them to the IFK (R24)', () => {
     const reply = h.ok('fm-tobias', `abgang ${code} grund=kein-potenzial empfehlung="Verfahren nach § 44a SGB II prüfen"`);
     expect(reply).toContain('Empfehlung (R24): Verfahren nach § 44a SGB II prüfen');
-    expect(reply).toContain('Nachhalten (R27): entfällt');
+    expect(toPlainText(askMessages()[0]!.message)).toContain('Empfohlen wird: „Verfahren nach § 44a SGB II prüfen“');
+    h.ok('ifk-lena', `rueckgabe ${code} bestaetigt`);
     expect(h.world.store.cases.byCode(code)).toMatchObject({ exitSuccessful: false, exitRecommendation: 'Verfahren nach § 44a SGB II prüfen' });
-    expect(returnMessages()[0]).toContain('Empfohlen wird: „Verfahren nach § 44a SGB II prüfen“');
   });
 
-  it('lets the team lead record the exit for the FM', () => {
+  it('lets the team lead plan the exit for the FM; the IFK hears of the case\'s FM', () => {
     h.ok('tl-fm-ue25', `abgang ${code} grund=zustaendigkeit`);
-    expect(h.world.store.cases.byCode(code)!.status).toBe('beendet');
-    expect(returnMessages()[0]).toContain('@{fm-tobias} hat das FM');
+    expect(h.world.store.cases.byCode(code)!.status).toBe('aktiv');
+    expect(toPlainText(askMessages()[0]!.message)).toContain('@{fm-tobias} plant, das FM');
   });
 
   it('offers a form with the catalogue of reasons, without "missed appointments only"', () => {
@@ -106,11 +122,13 @@ describe('/fm abgang: refusals change nothing', () => {
     expect(h.refused('fm-tobias', `abgang ${code} ${args}`)).toMatch(expected);
   });
 
-  it('refuses a second exit, a case not taken in, and people not involved', () => {
+  it('refuses a second plan, an ended case, a case not taken in, and people not involved', () => {
     const assigned = h.assignedCase();
     expect(h.refused('fm-tobias', `abgang ${assigned} grund=integration`)).toMatch(/ist zugewiesen/);
     expect(h.refused('ifk-lena', `abgang ${code} grund=integration`)).toMatch(/Nur die zuständige Fachkraft/);
     h.ok('fm-tobias', `abgang ${code} grund=integration`);
+    expect(h.refused('fm-tobias', `abgang ${code} grund=kunde-lehnt-ab`)).toMatch(/ist seit 10\.06\.2026 ein Abgang geplant.*rueckgabe FM-2025-0001 zurueckziehen/);
+    h.ok('ifk-lena', `rueckgabe ${code} bestaetigt`);
     expect(h.refused('fm-tobias', `abgang ${code} grund=integration`)).toMatch(/ist beendet/);
   });
 });

@@ -63,6 +63,7 @@ describe('/fm ablehnen: the referral goes back to the IFK with the reason (R12)'
     expect(response.kind === 'form' && response.form.fields.map((f) => [f.key, f.required])).toEqual([
       ['fall', true],
       ['grund', true],
+      ['einwilligung', false],
     ]);
   });
 });

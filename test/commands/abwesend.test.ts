@@ -99,17 +99,19 @@ describe('the stand-in may act on the case while the FM is absent, and only then
     expect(h.refused('fm-aylin', `kontakt ${code} art=telefon`)).toMatch(/Nur die zuständige Fachkraft/);
   });
 
-  it('lets the stand-in extend and end the case, and offers them the case in the form', () => {
+  it('R17: lets the stand-in extend and end the case with the client\'s consent to counselling by the stand-in, and offers them the case in the form', () => {
     const code = h.activeCase();
     h.ok('fm-tobias', 'abwesend von=03.11.2025 bis=14.11.2025');
     h.at('2025-11-05T10:00:00+01:00');
     const response = h.run('fm-aylin', 'pruefung');
     expect(response.kind === 'form' && response.form.fields[0]!.kind === 'select' && response.form.fields[0]!.options.map((o) => o.value)).toEqual([code]);
-    h.ok('fm-aylin', `verlaengern ${code} monate=3 grund="Vertretung"`);
-    h.ok('fm-aylin', `abgang ${code} grund=integration`);
+    expect(h.refused('fm-aylin', `verlaengern ${code} monate=3 grund="Vertretung"`)).toMatch(/einwilligung: Du vertrittst Tobias .*\(R17\)/);
+    h.ok('fm-aylin', `verlaengern ${code} monate=3 grund="Vertretung" einwilligung=ja`);
+    h.ok('fm-aylin', `abgang ${code} grund=integration einwilligung=ja`);
+    h.ok('ifk-lena', `rueckgabe ${code} bestaetigt`);
     expect(h.world.store.cases.byCode(code)).toMatchObject({ status: 'beendet', extensions: 1 });
     // The IFK hears from the case's FM, whoever typed it.
-    expect(h.directTo('ifk-lena').at(-1)).toContain('@{fm-tobias} hat das FM');
+    expect(h.directTo('ifk-lena').find((m) => m.includes('plant, das FM'))).toContain('@{fm-tobias} plant, das FM');
   });
 });
 

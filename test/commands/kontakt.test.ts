@@ -86,9 +86,11 @@ describe('/fm kontakt: refusals change nothing', () => {
     expect(h.world.store.contacts.count()).toBe(2);
   });
 
-  it('refuses a case that is not taken in yet', () => {
+  it('refuses a counselling contact on a case that is not taken in yet: only attempts to reach the client (R23)', () => {
     const code = h.assignedCase();
-    expect(h.refused('fm-tobias', `kontakt ${code}`)).toMatch(/ist zugewiesen\. Das geht nur bei Fällen, die aktiv sind/);
+    expect(h.refused('fm-tobias', `kontakt ${code}`)).toMatch(/noch nicht übernommen – vor der Übernahme lassen sich nur Kontaktversuche erfassen .*R23\)/);
+    expect(h.refused('fm-tobias', `kontakt ${code} art=telefon`)).toMatch(/nur Kontaktversuche/);
+    expect(h.refused('fm-tobias', `kontakt ${h.referredCase()} art=versuch-brief`)).toMatch(/Nur die zuständige Fachkraft/);
   });
 
   it('refuses another FM of the team, the referring IFK and the lead of another team', () => {

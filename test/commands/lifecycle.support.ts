@@ -41,6 +41,11 @@ export interface Harness {
   assignedCase(options?: CaseOptions & { fmId?: string }): string;
   /** Like assignedCase, then taken in on `intakeOn` (TT.MM.JJJJ, default today). */
   activeCase(options?: CaseOptions & { fmId?: string; intakeOn?: string }): string;
+  /**
+   * An exit as far as it goes today (R22, R26): the FM plans it with `/fm abgang … <args>`, the person asked
+   * for the return talk confirms it with `/fm rueckgabe … bestaetigt`; returns the confirmation's text.
+   */
+  exit(fmId: string, code: string, args: string): string;
   /** The queued messages to a person (direct) or a team channel. */
   outboxTo(kind: 'direct' | 'channel', id: string): OutboxItem[];
   /** The direct messages to a person as plain text. */
@@ -104,6 +109,11 @@ export function harness(now = START, options: { org?: Org } = {}): Harness {
       const today = world.calendar.today(world.clock.now()).split('-').reverse().join('.');
       h.ok(fm, `uebernahme ${code} datum=${options.intakeOn ?? today} warm=ja ziele=ja`);
       return code;
+    },
+    exit(fmId, code, args) {
+      h.ok(fmId, `abgang ${code} ${args}`);
+      const asked = world.store.returns.openFor(code)!.addresseeId;
+      return h.ok(asked, `rueckgabe ${code} bestaetigt`);
     },
     outboxTo(kind, id) {
       return world.store.outbox

@@ -14,7 +14,7 @@ afterEach(() => h.close());
  */
 function endedCase(grund = 'ziele-erreicht', client?: string): string {
   const code = h.activeCase(client ? { client } : {});
-  h.ok('fm-tobias', `abgang ${code} grund=${grund}`);
+  h.exit('fm-tobias', code, `grund=${grund}`);
   return code;
 }
 
@@ -123,7 +123,7 @@ describe('/fm nachhaltigkeit: refusals name the field and the rule, and change n
   });
 
   it('refuses a case that ended without success or has not ended (R27)', () => {
-    const failed = endedCase('keine-mitwirkung');
+    const failed = endedCase('kunde-lehnt-ab');
     const active = h.activeCase();
     h.at('2026-04-21T10:00:00+02:00');
     expect(refused('fm-tobias', `nachhaltigkeit ${failed} monat=6 ergebnis=beschaeftigt`)).toMatch(/nur nach einem erfolgreichen Abgang.*\(R27\)/);
@@ -135,7 +135,7 @@ describe('/fm nachhaltigkeit: refusals name the field and the rule, and change n
 describe('/fm nachhaltigkeit: form and help', () => {
   it('offers only ended cases with a follow-up to record, and records what the form sends (R27)', () => {
     const due = endedCase('integration', '123A456789');
-    endedCase('keine-mitwirkung'); // no follow-ups
+    endedCase('kunde-lehnt-ab'); // no follow-ups
     h.activeCase(); // still open
     h.at('2026-04-21T10:00:00+02:00');
     const response = h.run('fm-tobias', 'nachhaltigkeit');

@@ -163,7 +163,7 @@ describe('/fm uebergang: the Ü25 FM decides', () => {
 
     expect(h.ok('fm-tobias', `abgang ${UE25} grund=integration`)).toMatch(/Rückgabegespräch/);
     const [returnTalk] = h.outboxTo('direct', 'ifk-nele').filter((i) => i.dedupeKey.startsWith('case.return'));
-    expect(returnTalk?.dedupeKey).toBe(`case.return:${UE25}:ifk-nele`);
+    expect(returnTalk?.dedupeKey).toBe(`case.return.ask:${h.world.store.returns.openFor(UE25)!.id}:ifk-nele`);
     expect(toPlainText(returnTalk!.message)).toMatch(/Rückgabegespräch vereinbaren \(R26\)/);
     expect(h.outboxTo('direct', 'fm-jonas')).toHaveLength(jonasBefore);
   });

@@ -112,7 +112,7 @@ describe('/fm verlaengern: up to 12 months; twice within 48 months freely, beyon
 
   it('refuses colleagues who are not standing in, and ended cases', () => {
     expect(h.refused('fm-aylin', `verlaengern ${code} monate=6 grund="x"`)).toMatch(/Nur die zuständige Fachkraft/);
-    h.ok('fm-tobias', `abgang ${code} grund=integration`);
+    h.exit('fm-tobias', code, 'grund=integration');
     expect(h.refused('fm-tobias', `verlaengern ${code} monate=6 grund="x"`)).toMatch(/ist beendet/);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_KINDS, isContactKind, isQualifiedContact, summarizeContacts } from '../../src/domain/contacts.js';
 
 describe('contact kinds and which count for the yearly minimum (R16)', () => {
-  it('offers the eleven contact kinds', () => {
+  it('offers the eleven contact kinds and the two kinds of attempt to reach the client (R23)', () => {
     expect([...CONTACT_KINDS].sort()).toEqual(
       [
         'aufsuchend',
@@ -16,6 +16,8 @@ describe('contact kinds and which count for the yearly minimum (R16)', () => {
         'telefon',
         'vermerk',
         'video',
+        'versuch-brief',
+        'versuch-telefon',
       ].sort(),
     );
     expect(isContactKind('telefon')).toBe(true);
@@ -30,6 +32,17 @@ describe('contact kinds and which count for the yearly minimum (R16)', () => {
     for (const kind of ['kooperationsplan', 'standort', 'vermerk', 'profiling', 'strategie', 'reha']) {
       expect(isQualifiedContact(kind)).toBe(true);
     }
+  });
+
+  it('R16/R23: an unanswered letter or call is an attempt, not a contact — it neither counts nor restarts the interval', () => {
+    expect(isQualifiedContact('versuch-brief')).toBe(false);
+    expect(isQualifiedContact('versuch-telefon')).toBe(false);
+    const attempts = [
+      { kind: 'persoenlich', on: '2026-01-10' },
+      { kind: 'versuch-brief', on: '2026-03-01' },
+      { kind: 'versuch-telefon', on: '2026-03-05' },
+    ];
+    expect(summarizeContacts(attempts, '2026-03-10')).toEqual({ lastContactOn: '2026-01-10', contactsLastYear: 1 });
   });
 
   it('does not count a talk with a network partner about the client, nor unknown kinds (R16)', () => {

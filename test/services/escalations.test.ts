@@ -338,6 +338,7 @@ describe('an extension beyond 48 months (R19)', () => {
 
   it('is closed when the case ends before the lead decides; no reminders for an ended case', () => {
     expect(plain(run(fm, `abgang ${CODE} grund=integration`))).not.toMatch(/⚠/);
+    expect(plain(run('ifk-lena', `rueckgabe ${CODE} bestaetigt`))).toContain('Beendet am');
     expect(world.store.escalations.openFor(CODE, 'verlaengerung')).toBeUndefined();
     expect(world.store.extensions.forCase(CODE)[0]!.status).toBe('rejected');
     expect(world.store.audit.forCase(CODE).map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.withdrawn', 'case.extension.withdrawn']));

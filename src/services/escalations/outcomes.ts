@@ -17,7 +17,7 @@ import { formatGermanDate, type Instant } from '../../domain/time.js';
 import { escalationTexts as T } from '../../i18n/escalations.js';
 import type { Message } from '../../messaging/reply.js';
 import type { CaseRecord, EscalationRecord } from '../../store/ports.js';
-import { changeCase, endCase, grantExtension, moveCase, type ActingOnCase } from '../caseLifecycle.js';
+import { changeCase, endCase, grantExtension, moveCase, settleOpenReturn, type ActingOnCase } from '../caseLifecycle.js';
 import { casesOf, DEFERRED_INTAKE_WORKING_DAYS, type EscalationDeps } from './model.js';
 import { assignedFmMessage, assignedIfkMessage, deferredIfkMessage, extensionRequestOf, outcomeMessage } from './view.js';
 
@@ -67,6 +67,8 @@ function decideExit(deps: EscalationDeps, { e, actor, approved, comment, now }: 
   const recommendation = typeof e.data.recommendation === 'string' ? e.data.recommendation : undefined;
   if (approved && isExitReason(exitReason)) {
     endCase(deps, record, { reason: exitReason, ...(recommendation === undefined ? {} : { recommendation }), actorId: actor.id, now, escalationId: e.id });
+  } else if (!approved) {
+    settleOpenReturn(deps, record.caseCode, 'kept', actor.id, now, e.id); // R25: the planned exit falls, the case stays active
   }
   return tellInvolved(deps, e, record, approved, T.outcome('abgang', approved), comment, now);
 }

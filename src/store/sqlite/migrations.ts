@@ -328,4 +328,30 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    name: 'planned exits awaiting the return talk (R22-R26)',
+    sql: `
+      -- A planned exit (warm return, R26): the case stays "aktiv" with its FM while the referring IFK (or the
+      -- lead of the referring team) confirms the return talk or objects (R25). At most one undecided per case.
+      CREATE TABLE case_returns (
+        id             INTEGER PRIMARY KEY,
+        case_code      TEXT    NOT NULL REFERENCES cases (case_code) ON DELETE CASCADE,
+        reason         TEXT    NOT NULL,
+        recommendation TEXT,
+        addressee_id   TEXT    NOT NULL,
+        planned_by     TEXT    NOT NULL,
+        planned_at     INTEGER NOT NULL,
+        status         TEXT    NOT NULL DEFAULT 'pending'
+                               CHECK (status IN ('pending', 'objected', 'confirmed', 'ended', 'withdrawn', 'kept')),
+        objection      TEXT,
+        escalation_id  INTEGER,
+        decided_by     TEXT,
+        decided_at     INTEGER,
+        CHECK ((status IN ('pending', 'objected')) = (decided_at IS NULL))
+      ) STRICT;
+      CREATE UNIQUE INDEX case_returns_one_open_per_case ON case_returns (case_code) WHERE status IN ('pending', 'objected');
+      CREATE INDEX case_returns_open ON case_returns (status) WHERE status IN ('pending', 'objected');
+    `,
+  },
 ];

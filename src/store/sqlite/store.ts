@@ -15,6 +15,7 @@ import { SqliteOutbox } from './outbox.js';
 import { SqliteRoundRepository } from './roundRepository.js';
 import { SqliteLeadDigestRepository } from './leadDigestRepository.js';
 import { SqliteSnoozeRepository } from './snoozeRepository.js';
+import { SqliteReturnRepository } from './returnRepository.js';
 
 export class SqliteStore implements Store {
   readonly cases: SqliteCaseRepository;
@@ -31,6 +32,7 @@ export class SqliteStore implements Store {
   readonly escalations: SqliteEscalationRepository;
   readonly conversations: SqliteConversationRepository;
   readonly leadDigests: SqliteLeadDigestRepository;
+  readonly returns: SqliteReturnRepository;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.escalations = new SqliteEscalationRepository(db);
     this.conversations = new SqliteConversationRepository(db);
     this.leadDigests = new SqliteLeadDigestRepository(db);
+    this.returns = new SqliteReturnRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */
