@@ -183,6 +183,24 @@ export const commandHelp = {
         'Ohne Angaben: die noch offenen Fälle deiner Stichproben.',
     },
   ],
+  eskalationen: [
+    {
+      usage: '/fm eskalationen',
+      text:
+        'Die offenen Eskalationen, die du entscheiden kannst, mit ihrer Nummer und den getippten Befehlen dazu ' +
+        '(`/fm eskalation-zustimmen <Nr>`, `/fm eskalation-ablehnen <Nr> kommentar="…"`, bei Kapazität `/fm kapazitaet <Nr> …`). ' +
+        'Die Geschäftsstellenleitung sieht die offenen Eskalationen aller Teams ihrer Geschäftsstelle.',
+    },
+  ],
+  kapazitaet: [
+    {
+      usage: '/fm kapazitaet 7 zuweisen fm=fm-tobias',
+      text:
+        'Teamleitung, Vormerkungen über der Kapazität (R4): an die genannte Fallmanager:in über die Kapazität hinaus zuweisen ' +
+        '(ohne `fm=` wie vorgeschlagen), `/fm kapazitaet 7 verschieben tage=10 grund="…"` verschiebt die Übernahmefrist um 10 Arbeitstage, ' +
+        '`/fm kapazitaet 7 zurueckgeben grund="…"` gibt die Vormerkungen an die IFK zurück. Bis dahin weist die bestätigte Runde sie nicht zu.',
+    },
+  ],
 } satisfies Record<string, readonly HelpEntry[]>;
 
 /**
@@ -218,4 +236,6 @@ export const teamsMenuTexts = {
   eskalationZustimmen: 'Einer Eskalation ohne Knopf zustimmen: eskalation-zustimmen eskalation=3',
   eskalationZustimmenShort: 'Einer Eskalation ohne Knopf zustimmen',
   eskalationAblehnen: 'Eine Eskalation mit Begründung ablehnen: eskalation-ablehnen eskalation=3 kommentar="…"',
+  eskalationen: 'Offene Eskalationen, die ich entscheiden kann, mit Nummer',
+  kapazitaet: 'Über Kapazität entscheiden: kapazitaet 7 zuweisen fm=… | verschieben tage=… | zurueckgeben',
 };

@@ -16,6 +16,7 @@
  */
 export {
   casesOf,
+  type CapacityDecision,
   DEFERRED_INTAKE_WORKING_DAYS,
   ESCALATION_ACTIONS,
   ESCALATION_COMMANDS,
