@@ -117,8 +117,16 @@ export function startRound(
       message: renderRound(deps, round),
       createdAt: opts.now,
     });
-    // R4: the FM team lead keeps capacity in view and decides an overflow in the team's escalation thread.
-    raiseCapacityEscalation(deps, round, opts.now);
+    // R4: the FM team lead keeps capacity in view and decides an overflow in the team's escalation thread;
+    // the round's rows above capacity then name the escalation they wait for.
+    if (raiseCapacityEscalation(deps, round, opts.now)) {
+      deps.store.outbox.enqueue({
+        dedupeKey: `round.update:${round.id}:capacity`,
+        target: { kind: 'channel', teamId: team.id, replaces: `round.post:${round.id}` },
+        message: renderRound(deps, round),
+        createdAt: opts.now,
+      });
+    }
     return round;
   });
 }
