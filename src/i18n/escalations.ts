@@ -77,6 +77,7 @@ export const escalationTexts = {
     'Die Begründung haben die Entscheidenden per Direktnachricht. Entscheiden mit den Knöpfen oder als Antwort in diesem Thread: „zustimmen“ oder „ablehnen <Begründung>“.',
   approve: 'Zustimmen',
   reject: 'Ablehnen',
+  numberLine: (id: number) => `Eskalation Nr. ${id} – alle offenen: \`/fm eskalationen\`.`,
   /** Item 6: the typed way to decide, with the escalation's number (console, or anywhere without buttons). */
   typedCommands: (id: number) =>
     `Getippt (z. B. in der Konsole): \`/fm eskalation-zustimmen ${id}\` oder \`/fm eskalation-ablehnen ${id} kommentar="…"\`. Alle offenen: \`/fm eskalationen\`.`,

@@ -31,7 +31,7 @@ export const commandHelp = {
       text: 'Kund:in für das Fallmanagement vormerken (nur IFK). Einzelfall: `zugang=einzelfall grund=hemmnis|akut|psyche`; U25: `gruppe=u25 u25bis=2027-04`. Die Übernahmefrist sind 14 Arbeitstage (R4).',
     },
   ],
-  vormerkungen: [{ usage: '/fm vormerkungen', text: 'Offene Vormerkungen: deine eigenen (IFK) oder die deines FM-Teams.' }],
+  vormerkungen: [{ usage: '/fm vormerkungen', text: 'Offene Vormerkungen: deine eigenen (IFK) oder die deines FM-Teams; die Geschäftsstellenleitung sieht die aller Teams der Geschäftsstelle.' }],
   runde: [
     {
       usage: '/fm runde',
@@ -70,7 +70,7 @@ export const commandHelp = {
   team: [
     {
       usage: '/fm team',
-      text: 'Übersicht deines FM-Teams: Fälle, Kapazität und Auslastung je Fachkraft, Abwesenheiten, offene Vormerkungen, verspätete Übernahmen. Leitungen mehrerer Teams: `team=fm-ue25`.',
+      text: 'Übersicht deines FM-Teams: Fälle, Kapazität und Auslastung je Fachkraft, Abwesenheiten, offene Vormerkungen, verspätete Übernahmen. Leitungen mehrerer Teams und die Geschäftsstellenleitung (alle FM-Teams der Geschäftsstelle): `team=fm-ue25`.',
     },
   ],
   kontakt: [

@@ -155,7 +155,7 @@ export function deciderMessage(deps: EscalationDeps, e: EscalationRecord, record
 /** The outcome for the referring IFK and the case's FM, with the client reference and the lead's comment. */
 export function outcomeMessage(e: EscalationRecord, record: CaseRecord, approved: boolean, outcome: string, comment: string | undefined): Message {
   const summary = T.outcomeSummary(e.caseCode, e.kind, approved);
-  const blocks: Block[] = [heading(summary), text(T.outcomeClient(e.caseCode, record.clientRef)), text(outcome)];
+  const blocks: Block[] = [heading(summary), text(T.outcomeClient(e.caseCode, record.clientRef)), text(outcome), text(T.numberLine(e.id))];
   if (comment !== undefined) blocks.push(text(T.outcomeComment(comment)));
   return message(summary, ...blocks);
 }
