@@ -67,10 +67,13 @@ export const capacityTexts = {
   fieldReason: 'Begründung (bei „verschieben“ und „zurückgeben“ Pflicht; geht nur an die IFK)',
   noOpen: 'Es gibt keine offene Kapazitätsentscheidung (R4), die du treffen kannst.',
   escalationOption: (id: number, codes: string[]) => `Nr. ${id} · ${cases(codes.length)}: ${codes.join(', ')}`,
+  statusDecided: (at: string) => `✅ entschieden am ${at} (siehe Thread)`,
   otherDecision: 'Anders entscheiden …',
   assignButton: 'Wie vorgeschlagen zuweisen',
-  meaning: (id: number) =>
+  /** `deferDays`: how far "ablehnen" without more moves the deadline (R4). */
+  meaning: (id: number, deferDays: number) =>
     `„Wie vorgeschlagen zuweisen“: Die Fälle gehen über die Kapazität hinaus an die vorgeschlagenen Fallmanager:innen. ` +
     `„Anders entscheiden …“: an eine genannte Fallmanager:in zuweisen, die Übernahmefrist um N Arbeitstage verschieben oder an die IFK zurückgeben. ` +
-    `Getippt: \`/fm kapazitaet ${id} zuweisen fm=<id>\`, \`/fm kapazitaet ${id} verschieben tage=<N> grund="…"\`, \`/fm kapazitaet ${id} zurueckgeben grund="…"\`.`,
+    `Getippt: \`/fm kapazitaet ${id} zuweisen fm=<id>\`, \`/fm kapazitaet ${id} verschieben tage=<N> grund="…"\`, \`/fm kapazitaet ${id} zurueckgeben grund="…"\`. ` +
+    `Im Thread: „zustimmen“ weist wie vorgeschlagen zu, „ablehnen <Begründung>“ verschiebt die Übernahmefrist um ${deferDays} Arbeitstage.`,
 };

@@ -15,7 +15,7 @@ import { exitReasonLabel } from '../../i18n/lifecycle.js';
 import { actions, facts, heading, list, mention, message, text, type Block, type Message } from '../../messaging/reply.js';
 import type { CaseRecord, EscalationRecord, EscalationVote, ExtensionRecord } from '../../store/ports.js';
 import { isAbsent } from '../people.js';
-import { casesOf, ESCALATION_ACTIONS, SYSTEM_ACTOR, type EscalationDeps } from './model.js';
+import { casesOf, DEFERRED_INTAKE_WORKING_DAYS, ESCALATION_ACTIONS, SYSTEM_ACTOR, type EscalationDeps } from './model.js';
 
 export function teamName(deps: EscalationDeps, teamId: string): string {
   return deps.org.team(teamId)?.name ?? teamId;
@@ -52,6 +52,8 @@ function leadNames(deps: EscalationDeps, team: Team, today: LocalDate | undefine
 
 export function statusText(escalation: EscalationRecord): string {
   const at = formatInTimeZone(escalation.decidedAt ?? escalation.raisedAt);
+  // R4: the lead chose one of three decisions; the thread says which, the status does not call it approve/reject.
+  if (escalation.kind === 'kapazitaet' && escalation.status !== 'open') return capacityTexts.statusDecided(at);
   if (escalation.status === 'approved') return T.statusApproved(at);
   if (escalation.status === 'rejected') return T.statusRejected(at);
   return T.statusOpen(escalation.votes.filter((v) => v.vote === 'approve').length, escalation.seats.length);
@@ -109,7 +111,7 @@ export function renderEscalation(deps: EscalationDeps, escalation: EscalationRec
   if (escalation.status === 'open') {
     const capacity = escalation.kind === 'kapazitaet';
     blocks.push(
-      text(capacity ? capacityTexts.meaning(escalation.id) : T.meaning(escalation.kind, end)),
+      text(capacity ? capacityTexts.meaning(escalation.id, DEFERRED_INTAKE_WORKING_DAYS) : T.meaning(escalation.kind, end)),
       text(T.howToDecide),
       text(T.typedCommands(escalation.id)),
       actions(
@@ -143,7 +145,7 @@ export function deciderMessage(deps: EscalationDeps, e: EscalationRecord, record
     if (end) rows.push([T.factNewEnd, end]);
   }
   if (e.reason && e.kind !== 'verlaengerung') rows.push([T.factReason, e.reason]);
-  const meaning = e.kind === 'kapazitaet' ? capacityTexts.meaning(e.id) : T.meaning(e.kind, newPlannedEnd(deps, e));
+  const meaning = e.kind === 'kapazitaet' ? capacityTexts.meaning(e.id, DEFERRED_INTAKE_WORKING_DAYS) : T.meaning(e.kind, newPlannedEnd(deps, e));
   const blocks: Block[] = [heading(T.deciderHeading(e.caseCode)), text(T.ruleText(e.kind)), facts(...rows), text(meaning)];
   if (decider.onBehalfOf) blocks.push(text(T.deputyNote(personName(deps, decider.onBehalfOf))));
   blocks.push(text(T.deciderText(teamName(deps, e.teamId))), text(T.typedCommands(e.id)));

@@ -165,6 +165,9 @@ describe('a round beyond capacity waits for the lead (R4, R9)', () => {
     const thread = posts.filter((c) => c.params.thread_ts === tsOf(setup.parent)).map(shown).join();
     for (const code of setup.held) expect(thread).toContain(`${code} → Stefan Meyer zugewiesen, über die Kapazität`);
     expect(thread).not.toMatch(CLIENT_REF);
+    const parentNow = callsSince(mark, 'chat.update').filter((u) => u.params.ts === tsOf(setup.parent)).at(-1)!;
+    expect(shown(parentNow)).toContain('entschieden am 22.12.2026 09:00 (siehe Thread)');
+    expect(buttons(parentNow)).toHaveLength(0);
     const toStefan = dmsTo(posts, USER.stefan);
     const toLena = dmsTo(posts, USER.lena);
     for (const code of setup.held) {
