@@ -4,7 +4,8 @@
  * granted (R18, R19). The commands and the escalation outcomes call these instead of writing case state.
  *
  * Every step is all or nothing — one `store.transaction`, nesting as a savepoint inside the caller's — and
- * sends no notifications: the caller tells whom it needs to.
+ * sends no notifications: the caller tells whom it needs to — except assigning a referral, moving its intake
+ * deadline and returning it (R4, R9), which queue their direct messages themselves, so every path sends the same.
  */
 import type { CommandDeps } from './context.js';
 import type { Person } from '../config/org.js';

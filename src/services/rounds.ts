@@ -10,14 +10,11 @@ import { UserError } from '../domain/errors.js';
 import { formatInTimeZone } from '../domain/format.js';
 import { addDays, formatGermanDate, type Instant, type LocalDate } from '../domain/time.js';
 import { referralTexts } from '../i18n/commands.js';
-import { needLabel } from '../i18n/rules.js';
 import { roundTexts as T } from '../i18n/rounds.js';
 import {
   actions,
-  facts,
   heading,
   list,
-  mention,
   message,
   text,
   type Block,
