@@ -82,6 +82,7 @@ describe('deciding escalations in the console (R7, issue #11 item 6)', () => {
     // The channel message and the deciders' direct messages show the number and how to decide by typing.
     expect(printed).toMatch(new RegExp(`Nummer:\\s+${id}\\n`));
     expect(printed).toContain(`/fm eskalation-zustimmen ${id}`);
+    expect(printed).toContain('Offene Eskalationen mit Nummer und Befehlen: /fm eskalationen.'); // under every button row
     const brandtsList = after(printed, 'tl-fm-ue25> ');
     expect(brandtsList).toContain(`Nr. ${id} · Zugang (R7) · ${CODE} · Fallmanagement Ü25`);
     expect(brandtsList).toContain(`\`/fm eskalation-ablehnen ${id} kommentar="…"\``);
