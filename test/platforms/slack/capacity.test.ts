@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/app/delivery.js';
 import { referralLine } from '../../support/build.js';
 import type { FakeSlack, SlackCall } from '../../support/fakeSlack.js';
-import { blockActions, post, slashCommand, viewSubmission } from '../../support/slackRequests.js';
+import { blockActions, post, slashCommand, TEST_TEAM, viewSubmission } from '../../support/slackRequests.js';
 import { startSlackWorld, type SlackWorld } from '../../support/slackWorld.js';
 import { exampleOrg, type World } from '../../support/world.js';
 
@@ -64,6 +64,24 @@ async function slash(userId: string, text: string, channelId = TEAM_CHANNEL): Pr
 
 function click(posted: SlackCall, userId: string, actionId: string, value: string) {
   return post(events, blockActions({ userId, channelId: posted.params.channel, messageTs: tsOf(posted), actionId, value, responseUrl: fake.responseUrl() }));
+}
+
+let eventCounter = 0;
+/** A reply in a channel thread, as the Events API delivers it. */
+function threadReply(userId: string, text: string, threadTs: string) {
+  eventCounter++;
+  const ts = `1700000100.${String(eventCounter).padStart(6, '0')}`;
+  const body = JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: TEST_TEAM.id,
+    api_app_id: 'A0TEST',
+    type: 'event_callback',
+    event_id: `Ev0CAP${eventCounter}`,
+    event_time: 1_700_000_100 + eventCounter,
+    authorizations: [{ enterprise_id: null, team_id: TEST_TEAM.id, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    event: { type: 'message', channel: TEAM_CHANNEL, channel_type: 'channel', user: userId, text, ts, event_ts: ts, thread_ts: threadTs },
+  });
+  return post(events, body, { headers: { 'content-type': 'application/json' } });
 }
 
 interface Setup {
@@ -230,6 +248,27 @@ describe('a round beyond capacity waits for the lead (R4, R9)', () => {
     expect(posts.filter((c) => c.params.channel === TEAM_CHANNEL).map(shown).join()).not.toContain('voll ausgelastet');
     const toLena = dmsTo(posts, USER.lena);
     for (const code of setup.held) expect(toLena.find((d) => d.includes(code))).toContain('Grund: „Team bis Februar voll ausgelastet“');
+  });
+
+  it('R4 "ablehnen <Begründung>" in the thread: the same deadline move as the typed and form decisions, 14 working days', async () => {
+    const setup = await roundBeyondCapacity();
+    await confirm(setup);
+    await delivery.flush();
+
+    const mark = fake.calls.length;
+    expect((await threadReply(USER.lead, '<@U0BOT> ablehnen Neue Kollegin ab Februar', tsOf(setup.parent))).status).toBe(200);
+    const [note] = await waitSince(mark, 'chat.postEphemeral');
+    for (const code of setup.held) {
+      expect(note!.params.text).toContain(`${code}: Übernahmefrist vom 12.01.2027 auf den 01.02.2027 verschoben`);
+      expect(status(code)).toMatchObject({ status: 'vorgemerkt', intakeDeadline: '2027-02-01' });
+      const entries = world.store.audit.forCase(code).filter((a) => a.action === 'case.intake.deferred');
+      expect(entries).toEqual([expect.objectContaining({ actorId: 'tl-fm-ue25', details: { escalationId: setup.escalationId, from: '2027-01-12', to: '2027-02-01', workingDays: 14 } })]);
+    }
+    const flushMark = fake.calls.length;
+    await delivery.flush();
+    const toLena = dmsTo(callsSince(flushMark, 'chat.postMessage'), USER.lena).join();
+    expect(toLena).toContain('um 14 Arbeitstage vom 12.01.2027 auf den 01.02.2027');
+    expect(toLena).toContain('Grund: „Neue Kollegin ab Februar“');
   });
 
   it('R4: only the lead decides, and a decision missing its details is refused naming the field — nothing changes', async () => {
