@@ -25,6 +25,7 @@ export const capacityTexts = {
   lineAssigned: (code: string, fmName: string) => `${code} → ${fmName} zugewiesen, über die Kapazität`,
   lineDeferred: (code: string, from: string, to: string) => `${code}: Übernahmefrist vom ${from} auf den ${to} verschoben`,
   lineReturned: (code: string) => `${code}: an die IFK zurückgegeben`,
+  lineNoFm: (code: string) => `${code}: bleibt vorgemerkt – keine Fallmanager:in vorgeschlagen, geht in die nächste Zuweisungsrunde`,
   lineUnchanged: (code: string, status: string) => `${code}: unverändert (inzwischen ${status})`,
   outcome: (lines: string[]) => `Entschieden (R4): ${lines.length ? lines.join('; ') : 'keine offene Vormerkung mehr betroffen'}.`,
 

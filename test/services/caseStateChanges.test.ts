@@ -155,3 +155,33 @@ describe('moving an intake deadline: one function for every way the lead decides
     expect(endState(s.held.caseCode, 'case.intake.deferred').audit).toEqual([]);
   });
 });
+
+describe('rows without any FM (R4, R17)', () => {
+  it('R4: with every FM absent, confirming assigns nothing, and deciding "as proposed" truthfully reports them still referrals', () => {
+    world = createWorld({ now: '2025-10-20T09:00:00+02:00' });
+    ok(world.bot.handleCommand(as('ifk-lena'), referralLine({ kunde: '100A000000' })));
+    ok(world.bot.handleCommand(as('ifk-lena'), referralLine({ kunde: '100A000001' })));
+    for (const fm of world.org.org.people.filter((p) => p.team === 'fm-ue25' && p.roles.includes('fm'))) {
+      world.store.absences.add({ personId: fm.id, from: '2025-10-27', to: '2025-10-31', recordedBy: fm.id, recordedAt: world.clock.now() });
+    }
+    world.clock.set(Date.parse('2025-10-27T09:00:00+01:00'));
+    ok(world.bot.handleCommand(as(LEAD), 'runde'));
+    const rows = world.store.rounds.currentProposal('fm-ue25')!.rows;
+    expect(rows.every((r) => r.fmId === undefined)).toBe(true);
+    const confirmed = ok(world.bot.handleCommand(as(LEAD), 'runde bestaetigen'));
+    expect(confirmed).toContain('0 Fälle zugewiesen');
+    const e = world.store.escalations.listOpen().find((x) => x.kind === 'kapazitaet')!;
+    const [first, second] = casesOfRows(rows);
+
+    // Nobody was proposed: the outcome says so instead of claiming an assignment.
+    const outcome = ok(world.bot.handleCommand(as(LEAD), `eskalation-zustimmen ${e.id}`));
+    expect(outcome).toContain(`${first}: bleibt vorgemerkt – keine Fallmanager:in vorgeschlagen`);
+    expect(outcome).toContain(`${second}: bleibt vorgemerkt – keine Fallmanager:in vorgeschlagen`);
+    expect(outcome).not.toContain('zugewiesen, über die Kapazität');
+    for (const code of [first, second]) expect(world.store.cases.byCode(code)!.status).toBe('vorgemerkt');
+  });
+});
+
+function casesOfRows(rows: RoundRow[]): [string, string] {
+  return [rows[0]!.caseCode, rows[1]!.caseCode];
+}

@@ -128,7 +128,8 @@ function decideCapacity(deps: EscalationDeps, { e, actor, comment, now }: Decisi
       case 'assign': {
         const fmId = decision.fmId ?? proposals.map((r) => r?.rows.find((row) => row.caseCode === caseCode)?.fmId).find((id) => id !== undefined);
         const record = fmId === undefined ? undefined : assignCase(deps, caseCode, { ...step, fmId, overflow: true });
-        lines.push(record && fmId ? C.lineAssigned(caseCode, fmName(fmId)) : C.lineUnchanged(caseCode, statusLabel(before.status)));
+        if (fmId === undefined) lines.push(C.lineNoFm(caseCode));
+        else lines.push(record ? C.lineAssigned(caseCode, fmName(fmId)) : C.lineUnchanged(caseCode, statusLabel(store.cases.byCode(caseCode)?.status ?? before.status)));
         break;
       }
       case 'defer': {
