@@ -6,12 +6,13 @@
  * by N working days (the IFK is told the old and the new date and the reason), or returned to the IFK with
  * the reason. Also the form behind the escalation's "Anders entscheiden …" button.
  */
+import { parseCaseCode } from '../src/domain/caseCode.js';
 import { UserError } from '../src/domain/errors.js';
 import { CAPACITY_CHOICES, capacityTexts as T, type CapacityChoice } from '../src/i18n/capacity.js';
 import { escalationTexts } from '../src/i18n/escalations.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { message, text, type Form } from '../src/messaging/reply.js';
-import { assertMayVote, casesOf, castVote, MAX_COMMENT_LENGTH, type CapacityDecision } from '../src/services/escalations/index.js';
+import { assertMayVote, decideCapacity, MAX_COMMENT_LENGTH, undecidedCases, type CapacityDecision } from '../src/services/escalations/index.js';
 import type { EscalationRecord } from '../src/store/ports.js';
 import { FieldReader } from './fields.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -27,12 +28,13 @@ export const kapazitaet: CommandDefinition = {
   teamsMenu: {
     team: { priority: 5, description: M.kapazitaet },
   },
-  keys: ['eskalation', 'entscheidung', 'fm', 'tage', 'grund'],
-  maxPositionals: 2,
+  keys: ['eskalation', 'entscheidung', 'fall', 'fm', 'tage', 'grund'],
+  maxPositionals: 3,
   form: (ctx) => capacityForm(ctx, openCapacityEscalations(ctx)),
   run(ctx, input) {
     const numbers = input.positionals.filter((p) => /^\d{1,9}$/.test(p));
-    const words = input.positionals.filter((p) => !/^\d{1,9}$/.test(p));
+    const codes = input.positionals.filter((p) => parseCaseCode(p) !== undefined);
+    const words = input.positionals.filter((p) => !/^\d{1,9}$/.test(p) && parseCaseCode(p) === undefined);
     const rawId = input.args.get('eskalation') ?? numbers[0];
     const rawChoice = (input.args.get('entscheidung') ?? words[0])?.toLowerCase();
     if (rawId === undefined || !/^\d{1,9}$/.test(rawId) || rawChoice === undefined) throw new UserError(T.usage);
@@ -48,6 +50,10 @@ export const kapazitaet: CommandDefinition = {
     const fmId = input.args.get('fm');
     const rawDays = input.args.get('tage');
     const reason = input.args.get('grund')?.trim() || undefined;
+    // R4: one referral of the escalation (case by case); without it, every one still undecided.
+    const rawCase = input.args.get('fall') ?? codes[0];
+    const caseCode = rawCase?.toUpperCase();
+    if (caseCode !== undefined && parseCaseCode(caseCode) === undefined) f.fail('fall', T.caseFormat(rawCase!));
     if (fmId !== undefined && choice !== 'zuweisen') f.fail('fm', T.fmOnlyForAssign);
     if (fmId !== undefined && choice === 'zuweisen') {
       const team = ctx.org.team(escalation.teamId);
@@ -66,12 +72,8 @@ export const kapazitaet: CommandDefinition = {
     f.throwIfAny();
 
     const decision = decisionOf(choice!, fmId, workingDays);
-    const { note } = castVote(ctx, ctx.actor, {
-      escalationId: escalation.id,
-      vote: choice === 'zuweisen' ? 'approve' : 'reject',
-      ...(reason === undefined ? {} : { comment: reason }),
-      capacity: decision,
-    });
+    if (caseCode !== undefined) decision.caseCodes = [caseCode];
+    const { note } = decideCapacity(ctx, ctx.actor, { escalationId: escalation.id, decision, ...(reason === undefined ? {} : { comment: reason }) });
     return message(note, text(note));
   },
 };
@@ -116,7 +118,14 @@ export function capacityForm(ctx: CommandContext, escalations: EscalationRecord[
         key: 'eskalation',
         label: T.fieldEscalation,
         required: true,
-        options: escalations.map((e) => ({ value: String(e.id), label: T.escalationOption(e.id, casesOf(e)) })),
+        options: escalations.map((e) => ({ value: String(e.id), label: T.escalationOption(e.id, undecidedCases(ctx, e)) })),
+      },
+      {
+        kind: 'select',
+        key: 'fall',
+        label: T.fieldCase,
+        required: false,
+        options: escalations.flatMap((e) => undecidedCases(ctx, e)).map((code) => ({ value: code, label: code })),
       },
       {
         kind: 'select',

@@ -27,6 +27,13 @@ export const capacityTexts = {
   lineReturned: (code: string) => `${code}: an die IFK zurückgegeben`,
   lineNoFm: (code: string) => `${code}: bleibt vorgemerkt – keine Fallmanager:in vorgeschlagen, geht in die nächste Zuweisungsrunde`,
   lineUnchanged: (code: string, status: string) => `${code}: unverändert (inzwischen ${status})`,
+  partialOutcome: (lines: string[], remaining: string[]) =>
+    `Teilweise entschieden (R4): ${lines.join('; ')}. ` +
+    (remaining.length ? `Noch offen: ${remaining.join(', ')}.` : 'Alle Fälle sind entschieden.'),
+  caseDecided: (code: string, id: number) => `fall: ${code} ist in der Eskalation Nr. ${id} bereits entschieden. Es hat sich nichts geändert.`,
+  caseNotInEscalation: (code: string, id: number, open: string[]) =>
+    `fall: ${code} gehört nicht zur Eskalation Nr. ${id}. Noch offen sind: ${open.join(', ') || '—'}.`,
+  changedMeanwhile: (id: number) => `Die Eskalation Nr. ${id} wurde inzwischen anders entschieden. Es hat sich nichts geändert.`,
   outcome: (lines: string[]) => `Entschieden (R4): ${lines.length ? lines.join('; ') : 'keine offene Vormerkung mehr betroffen'}.`,
 
   // --- direct messages --------------------------------------------------------------------------------------
@@ -44,7 +51,7 @@ export const capacityTexts = {
   // --- /fm kapazitaet -----------------------------------------------------------------------------------------
   usage:
     'Bitte so: `/fm kapazitaet <Nr> zuweisen fm=<person-id>`, `/fm kapazitaet <Nr> verschieben tage=<N> grund="…"` ' +
-    'oder `/fm kapazitaet <Nr> zurueckgeben grund="…"`. Die Nummer zeigt `/fm eskalationen`.',
+    'oder `/fm kapazitaet <Nr> zurueckgeben grund="…"`; mit `fall=FM-…` nur für diesen Fall. Die Nummer zeigt `/fm eskalationen`.',
   notCapacity: (id: number) => `Die Eskalation Nr. ${id} ist keine Kapazitätsentscheidung (R4). Bitte \`/fm eskalation-zustimmen\` oder \`/fm eskalation-ablehnen\` verwenden.`,
   choiceUnknown: (value: string) => `entscheidung: „${value}“ gibt es nicht. Möglich: zuweisen, verschieben, zurueckgeben.`,
   fmMissing: 'fm: Bitte angeben, wem die Fälle über die Kapazität hinaus zugewiesen werden, z. B. `fm=fm-tobias`.',
@@ -60,6 +67,8 @@ export const capacityTexts = {
   formSubmit: 'Entscheiden',
   fieldEscalation: 'Eskalation',
   fieldChoice: 'Entscheidung',
+  fieldCase: 'Nur dieser Fall (leer: alle noch offenen)',
+  caseFormat: (value: string) => `fall: „${value}“ ist kein Fallzeichen. Fallzeichen sehen so aus: FM-2025-0001.`,
   optionAssign: 'Über Kapazität zuweisen – an die genannte Fallmanager:in',
   optionDefer: 'Übernahmefrist um N Arbeitstage verschieben',
   optionReturn: 'An die IFK zurückgeben',

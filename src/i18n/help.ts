@@ -198,7 +198,8 @@ export const commandHelp = {
       text:
         'Teamleitung, Vormerkungen über der Kapazität (R4): an die genannte Fallmanager:in über die Kapazität hinaus zuweisen ' +
         '(ohne `fm=` wie vorgeschlagen), `/fm kapazitaet 7 verschieben tage=10 grund="…"` verschiebt die Übernahmefrist um 10 Arbeitstage, ' +
-        '`/fm kapazitaet 7 zurueckgeben grund="…"` gibt die Vormerkungen an die IFK zurück. Bis dahin weist die bestätigte Runde sie nicht zu.',
+        '`/fm kapazitaet 7 zurueckgeben grund="…"` gibt die Vormerkungen an die IFK zurück; mit `fall=FM-…` nur diesen Fall, die übrigen bleiben offen. ' +
+        'Bis dahin weist die bestätigte Runde sie nicht zu.',
     },
   ],
 } satisfies Record<string, readonly HelpEntry[]>;

@@ -52,7 +52,10 @@ export interface VoteInput {
  * round proposes), move their intake deadline by N working days, or return them to the IFK (the vote's
  * comment is the reason).
  */
-export type CapacityDecision = { kind: 'assign'; fmId?: string } | { kind: 'defer'; workingDays: number } | { kind: 'return' };
+export type CapacityDecision = ({ kind: 'assign'; fmId?: string } | { kind: 'defer'; workingDays: number } | { kind: 'return' }) & {
+  /** Only these of the escalation's referrals (the lead decides case by case); default: all still undecided. */
+  caseCodes?: string[];
+};
 
 export interface VoteResult {
   escalation: EscalationRecord;

@@ -105,20 +105,46 @@ function decideExtension(deps: EscalationDeps, { e, actor, approved, comment, no
   return tellInvolved(deps, e, record, approved, T.outcome('verlaengerung', approved, newEnd ? { newEnd } : {}), comment, now);
 }
 
-/**
- * R4, the lead's decision on the rows above capacity, applied to each of its referrals still open through the
- * case lifecycle's single steps (which tell the FM and the referring IFK): assigned beyond capacity to the
- * named FM (or the one the round proposes), the intake deadline moved by N working days, or returned to the
- * IFK with the lead's reason. Returns the channel-safe outcome naming what happened to each case — a case
- * assigned or closed meanwhile is reported unchanged.
- */
+/** The case lifecycle's steps a capacity decision takes; each audit entry names the escalation. */
+const CAPACITY_STEPS: readonly string[] = ['case.assigned', 'case.intake.deferred', 'case.returned'];
+
+/** R4: whether the lead decided this referral under the escalation already (case by case, before the rest). */
+export function decidedUnder(deps: EscalationDeps, e: EscalationRecord, caseCode: string): boolean {
+  return deps.store.audit.forCase(caseCode).some((a) => CAPACITY_STEPS.includes(a.action) && a.details.escalationId === e.id);
+}
+
+/** R4: the escalation's referrals the lead has not decided yet (case by case decisions count). */
+export function undecidedCases(deps: EscalationDeps, e: EscalationRecord): string[] {
+  return casesOf(e).filter((code) => !decidedUnder(deps, e, code));
+}
+
+/** R4: the whole decision — on the given referrals, else on every one not decided case by case before. */
 function decideCapacity(deps: EscalationDeps, { e, actor, comment, now }: Decision, decision: CapacityDecision): string {
+  return C.outcome(applyCapacityDecision(deps, e, actor, decision, comment, now, decision.caseCodes ?? undecidedCases(deps, e)));
+}
+
+/**
+ * R4, the lead's decision on rows above capacity, applied to each given referral still open through the case
+ * lifecycle's single steps (which tell the FM and the referring IFK): assigned beyond capacity to the named FM
+ * (or the one the round proposes), the intake deadline moved by N working days, or returned to the IFK with
+ * the lead's reason. Returns the channel-safe line of each case — one assigned or closed meanwhile is reported
+ * unchanged. Inside the caller's transaction.
+ */
+export function applyCapacityDecision(
+  deps: EscalationDeps,
+  e: EscalationRecord,
+  actor: Pick<Person, 'id'>,
+  decision: CapacityDecision,
+  comment: string | undefined,
+  now: Instant,
+  caseCodes: readonly string[],
+): string[] {
   const { store } = deps;
   const proposals = [store.rounds.byId(Number(e.data.roundId)), store.rounds.currentProposal(e.teamId)];
   const step = { actorId: actor.id, now, escalationId: e.id };
   const fmName = (id: string) => deps.org.person(id)?.name ?? id;
   const lines: string[] = [];
-  for (const caseCode of casesOf(e)) {
+  for (const caseCode of caseCodes) {
     const before = store.cases.byCode(caseCode);
     if (!before || before.status !== 'vorgemerkt') {
       lines.push(C.lineUnchanged(caseCode, before ? statusLabel(before.status) : '—'));
@@ -144,7 +170,7 @@ function decideCapacity(deps: EscalationDeps, { e, actor, comment, now }: Decisi
       }
     }
   }
-  return C.outcome(lines);
+  return lines;
 }
 
 /** The outcome to the referring IFK and the case's FM, with the client reference and the lead's comment; returns the outcome. */

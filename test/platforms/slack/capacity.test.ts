@@ -271,6 +271,43 @@ describe('a round beyond capacity waits for the lead (R4, R9)', () => {
     expect(toLena).toContain('Grund: „Neue Kollegin ab Februar“');
   });
 
+  it('R4 case by case: one referral to a named FM, the other returned; the escalation stays open until the last is decided', async () => {
+    const setup = await roundBeyondCapacity();
+    await confirm(setup);
+    await delivery.flush();
+    const [first, second] = setup.held as [string, string];
+
+    const partial = await slash(USER.lead, `kapazitaet ${setup.escalationId} zuweisen fm=fm-tobias fall=${first}`);
+    expect(partial.params.text).toContain(`Teilweise entschieden (R4): ${first} → Tobias Krüger zugewiesen, über die Kapazität. Noch offen: ${second}.`);
+    expect(status(first)).toMatchObject({ status: 'zugewiesen', assignedFmId: 'fm-tobias' });
+    expect(status(second).status).toBe('vorgemerkt');
+    expect(world.store.escalations.byId(setup.escalationId)!.status).toBe('open');
+
+    // The decided one cannot be decided again; a case outside the escalation is refused too — nothing changes.
+    const before = world.counts();
+    expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} zurueckgeben grund="x" fall=${first}`)).params.text).toContain(`${first} ist in der Eskalation Nr. ${setup.escalationId} bereits entschieden`);
+    expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} zurueckgeben grund="x" fall=${setup.within[0]!.caseCode}`)).params.text).toContain(`Noch offen sind: ${second}`);
+    expect(world.counts()).toEqual(before);
+
+    const last = await slash(USER.lead, `kapazitaet ${setup.escalationId} zurueckgeben grund="Passt besser zu einer Maßnahme" fall=${second}`);
+    expect(last.params.text).toContain(`${second}: an die IFK zurückgegeben`);
+    expect(last.params.text).not.toContain(`${first} →`); // decided before, not again
+    expect(last.params.text).not.toContain(`${first}: unverändert`);
+    expect(status(second)).toMatchObject({ status: 'abgelehnt', declinedReason: 'Passt besser zu einer Maßnahme' });
+    expect(status(first)).toMatchObject({ status: 'zugewiesen', assignedFmId: 'fm-tobias' });
+    expect(world.store.escalations.byId(setup.escalationId)!.status).not.toBe('open');
+
+    const mark = fake.calls.length;
+    await delivery.flush();
+    const posts = callsSince(mark, 'chat.postMessage');
+    const thread = posts.filter((c) => c.params.thread_ts === tsOf(setup.parent)).map(shown).join();
+    expect(thread).toContain(`${first} → Tobias Krüger zugewiesen, über die Kapazität`);
+    expect(thread).toContain(`${second}: an die IFK zurückgegeben`);
+    expect(thread).not.toMatch(CLIENT_REF);
+    expect(dmsTo(posts, USER.tobias).find((d) => d.includes(first))).toContain('über deine Kapazität hinaus');
+    expect(dmsTo(posts, USER.lena).find((d) => d.includes(second))).toContain('Grund: „Passt besser zu einer Maßnahme“');
+  });
+
   it('R4: only the lead decides, and a decision missing its details is refused naming the field — nothing changes', async () => {
     const setup = await roundBeyondCapacity();
     await confirm(setup);
