@@ -37,7 +37,9 @@ export const kapazitaet: CommandDefinition = {
     const words = input.positionals.filter((p) => !/^\d{1,9}$/.test(p) && parseCaseCode(p) === undefined);
     const rawId = input.args.get('eskalation') ?? numbers[0];
     const rawChoice = (input.args.get('entscheidung') ?? words[0])?.toLowerCase();
-    if (rawId === undefined || !/^\d{1,9}$/.test(rawId) || rawChoice === undefined) throw new UserError(T.usage);
+    // At most one bare number, one decision word and one case code.
+    const surplus = numbers.length > 1 || codes.length > 1 || words.length > 1;
+    if (rawId === undefined || !/^\d{1,9}$/.test(rawId) || rawChoice === undefined || surplus) throw new UserError(T.usage);
     const escalation = ctx.store.escalations.byId(Number(rawId));
     if (!escalation) throw new UserError(escalationTexts.unknown(rawId), 'eskalation');
     if (escalation.kind !== 'kapazitaet') throw new UserError(T.notCapacity(escalation.id), 'eskalation');

@@ -318,6 +318,7 @@ describe('a round beyond capacity waits for the lead (R4, R9)', () => {
     expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} verschieben grund="x"`)).params.text).toContain('tage:');
     expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} verschieben tage=0 grund="x"`)).params.text).toContain('1 bis 60');
     expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} zurueckgeben`)).params.text).toContain('grund:');
+    expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} zuweisen verschieben`)).params.text).toContain('Bitte so: `/fm kapazitaet &lt;Nr&gt; zuweisen');
     expect((await slash(USER.lead, `kapazitaet ${setup.escalationId} zuweisen fm=fm-jonas`)).params.text).toContain('fm: „fm-jonas“ ist keine Fallmanager:in');
     expect({ ...world.counts(), held: setup.held.map(status) }).toEqual(before);
     expect(world.store.escalations.byId(setup.escalationId)!.status).toBe('open');
