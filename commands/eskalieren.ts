@@ -28,6 +28,7 @@ import type { CaseRecord, EscalationRecord } from '../src/store/ports.js';
 import type { CaseStatus, EscalationVoteChoice } from '../src/domain/vocabulary.js';
 import { CASE_KEY, findCase, leadsTeam, MAX_REASON_LENGTH, mayActOnCase, readReason } from './caseAccess.js';
 import { FieldReader } from './fields.js';
+import { capacityForm } from './kapazitaet.js';
 import type { ParsedCommand } from './parse.js';
 import { EVERYONE, type ActionDefinition, type CommandContext, type CommandDefinition } from './types.js';
 
@@ -305,7 +306,8 @@ export const escalationActions: ActionDefinition[] = [
       const escalation = escalationOf(ctx, action.value);
       // Refuse before the modal opens: someone who may not decide should not type a comment first.
       assertMayVote(ctx, escalation, ctx.actor);
-      return { kind: 'form', form: rejectForm([escalation]) };
+      // R4: on a capacity escalation the other button opens the lead's three decisions.
+      return { kind: 'form', form: escalation.kind === 'kapazitaet' ? capacityForm(ctx, [escalation]) : rejectForm([escalation]) };
     },
   },
 ];

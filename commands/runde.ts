@@ -6,6 +6,7 @@
 import type { Team } from '../src/config/org.js';
 import { parseCaseCode } from '../src/domain/caseCode.js';
 import { UserError } from '../src/domain/errors.js';
+import { capacityTexts } from '../src/i18n/capacity.js';
 import { roundTexts as T } from '../src/i18n/rounds.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { message, text, type Message } from '../src/messaging/reply.js';
@@ -98,9 +99,15 @@ function openRound(ctx: CommandContext, team: Team): RoundRecord {
 
 function confirmedReply(ctx: CommandContext, result: ConfirmResult): Message {
   if (!result.changed) throw new UserError(staleText(ctx, result.round));
-  const note = T.confirmedNote(result.assigned.length, result.skipped);
+  const note = confirmedNote(result);
   const rendered = renderRound(ctx, result.round);
   return message(note, text(note), ...rendered.blocks);
+}
+
+/** R4: what was assigned, and which rows above capacity wait for the team lead. */
+function confirmedNote(result: ConfirmResult): string {
+  const note = T.confirmedNote(result.assigned.length, result.skipped);
+  return result.held.length ? `${note} ${capacityTexts.heldNote(result.held, result.escalationId)}` : note;
 }
 
 /** A button or select value names its round; the clicker must belong to that round's team. */
@@ -128,7 +135,7 @@ export const roundActions: ActionDefinition[] = [
       if (round.status !== 'proposed') return stale(ctx, round);
       const result = confirmRound(ctx, round, ctx.actor.id);
       if (!result.changed) return stale(ctx, round);
-      const note = T.confirmedNote(result.assigned.length, result.skipped);
+      const note = confirmedNote(result);
       return { kind: 'update', message: renderRound(ctx, result.round), note: message(note, text(note)) };
     },
   },

@@ -11,7 +11,10 @@ import { teamTexts as T } from '../src/i18n/cases.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
 import type { CaseStatus } from '../src/domain/vocabulary.js';
+import type { Period } from '../src/domain/substitution.js';
 import { findingLines, leadFindings } from '../src/services/leadFindings.js';
+import { officeTeamsOf } from '../src/services/offices.js';
+import { absencesOf } from '../src/services/people.js';
 import { leadDigestTexts as L } from '../src/i18n/leadDigest.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
@@ -53,6 +56,8 @@ function visibleTeams(ctx: CommandContext): Team[] {
   const own = actor.team ? org.team(actor.team) : undefined;
   if (own && own.kind !== 'mi' && (actor.roles.includes('fm') || actor.roles.includes('teamlead'))) ids.add(own.id);
   for (const led of org.teamsLedBy(actor)) if (led.kind !== 'mi') ids.add(led.id);
+  // The office lead oversees every FM team of the office.
+  for (const t of officeTeamsOf(ctx, actor)) if (t.kind !== 'mi') ids.add(t.id);
   return org.org.teams.filter((t) => ids.has(t.id));
 }
 
@@ -70,7 +75,7 @@ function teamBlocks(ctx: CommandContext, team: Team, loads: Map<string, number>,
     heading(T.heading(team.name)),
     text(T.ratio(ratio)),
     heading(T.fmHeading),
-    fms.length ? list(fms.map((fm) => fmLine(fm, ratio, loads.get(fm.id) ?? 0, today))) : text(T.noFms),
+    fms.length ? list(fms.map((fm) => fmLine(fm, ratio, loads.get(fm.id) ?? 0, today, absencesOf(ctx, fm.id)))) : text(T.noFms),
     heading(T.referralsHeading),
     facts(
       [T.factOpen, String(referrals.length)],
@@ -92,14 +97,15 @@ function leadBlocks(ctx: CommandContext, team: Team, today: LocalDate): Block[] 
   return [heading(L.teamOpenHeading), lines.length ? list(lines) : text(L.teamNothingOpen)];
 }
 
-function fmLine(fm: Person, ratio: number, load: number, today: LocalDate): string {
+/** R17: `absences` are those of the organisation file and those entered in the chat (`/fm abwesend`). */
+function fmLine(fm: Person, ratio: number, load: number, today: LocalDate, absences: Period[]): string {
   const capacity = ratio * fm.fte; // R14: individual capacity scales with FTE
   const utilisation = capacity > 0 ? percent.format(load / capacity) : T.none;
   const fte = fm.fte === 1 ? '' : T.fte(number.format(fm.fte));
-  const periods = fm.absences
+  const periods = absences
     .filter((a) => a.to >= today)
     .sort((a, b) => a.from.localeCompare(b.from))
     .map((a) => T.period(formatGermanDate(a.from), formatGermanDate(a.to)) + (a.from <= today ? T.absentNow : ''));
-  const absences = periods.length ? T.absences(periods) : '';
-  return T.fmLine(fm.name, load, number.format(capacity), utilisation, fte) + absences;
+  const absent = periods.length ? T.absences(periods) : '';
+  return T.fmLine(fm.name, load, number.format(capacity), utilisation, fte) + absent;
 }

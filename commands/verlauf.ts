@@ -8,6 +8,10 @@ import { UserError } from '../src/domain/errors.js';
 import { formatInTimeZone } from '../src/domain/format.js';
 import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
+import { exitReasonLabel } from '../src/i18n/lifecycle.js';
+import { historyTexts as H } from '../src/i18n/oversight.js';
+import { isExitReason } from '../src/domain/exit.js';
+import { formatGermanDate } from '../src/domain/time.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, list, message, text, type Block } from '../src/messaging/reply.js';
 import { type AuditEntry, type CaseRecord, type EscalationRecord } from '../src/store/ports.js';
@@ -49,7 +53,9 @@ export const verlauf: CommandDefinition = {
       if (!escalations.has(id)) escalations.set(id, ctx.store.escalations.byId(id));
       return escalations.get(id);
     };
-    const lines = entries.map((entry) => T.historyLine(formatInTimeZone(entry.at), who(ctx, entry.actorId), what(ctx, entry, escalation(entry.details.escalationId))));
+    const lines = entries.map((entry) =>
+      T.historyLine(formatInTimeZone(entry.at), who(ctx, entry.actorId), what(ctx, entry, escalation(entry.details.escalationId)) + reasonOf(ctx, record, entry)),
+    );
     const blocks: Block[] = [
       heading(T.historyHeading(record.caseCode)),
       facts([T.factCase, record.caseCode], [T.historyStatus, statusLabel(record.status)]),
@@ -77,9 +83,10 @@ function who(ctx: CommandContext, actorId: string): string {
 }
 
 function what(ctx: CommandContext, entry: AuditEntry, escalation: EscalationRecord | undefined): string {
-  const label = T.actionLabels[entry.action] ?? entry.action;
+  // Item 6: a German label for every action, never the raw code.
+  const label = T.actionLabels[entry.action] ?? H.actionLabels[entry.action] ?? H.other;
   const kind = entry.details.kind;
-  if (!isKind(kind)) return label;
+  if (!isKind(kind)) return detailed(ctx, entry) ?? label;
   switch (entry.action) {
     case 'escalation.raised':
       return T.historyRaised(kind);
@@ -102,4 +109,57 @@ function what(ctx: CommandContext, entry: AuditEntry, escalation: EscalationReco
 
 function isKind(value: unknown): value is EscalationKind {
   return typeof value === 'string' && (ESCALATION_KINDS as readonly string[]).includes(value);
+}
+
+const personName = (ctx: CommandContext, id: unknown): string => (typeof id === 'string' ? (ctx.org.person(id)?.name ?? id) : '—');
+const dateOf = (value: unknown): string => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatGermanDate(value) : '—');
+
+/** Labels that name the entry's facts: to whom a case went, from when to when a deadline moved. */
+function detailed(ctx: CommandContext, entry: AuditEntry): string | undefined {
+  switch (entry.action) {
+    case 'case.assigned':
+      return typeof entry.details.fmId === 'string' ? H.assignedTo(personName(ctx, entry.details.fmId), entry.details.overflow === true) : undefined;
+    case 'round.changed':
+      return typeof entry.details.fmId === 'string' ? H.roundChangedTo(personName(ctx, entry.details.fmId)) : undefined;
+    case 'case.intake.deferred':
+      return H.deferred(dateOf(entry.details.from), dateOf(entry.details.to));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Item 6: the reasons of declines (R12, and returns for capacity, R4), extensions (R19) and exits (R22, R24),
+ * for those who may see the case (the caller of /fm verlauf passed mayView).
+ */
+function reasonOf(ctx: CommandContext, record: CaseRecord, entry: AuditEntry): string {
+  switch (entry.action) {
+    case 'case.declined':
+    case 'case.returned':
+      return record.declinedReason ? H.reason(record.declinedReason) : '';
+    case 'case.extension.requested':
+    case 'case.extension.granted':
+    case 'case.extension.rejected': {
+      const request = ctx.store.extensions.forCase(record.caseCode).find((x) => x.id === entry.details.requestId);
+      return request ? H.months(request.months) + H.reason(request.reason) : '';
+    }
+    case 'case.exit': {
+      const code = entry.details.endReason;
+      if (typeof code !== 'string' || !isExitReason(code)) return '';
+      return H.exitReason(exitReasonLabel(code)) + (record.exitRecommendation ? H.recommendation(record.exitRecommendation) : '');
+    }
+    case 'case.return.planned': {
+      // R22/R24/R26: the planned exit's reason and recommendation.
+      const planned = typeof entry.details.returnId === 'number' ? ctx.store.returns.byId(entry.details.returnId) : undefined;
+      if (!planned || !isExitReason(planned.reason)) return '';
+      return H.exitReason(exitReasonLabel(planned.reason)) + (planned.recommendation ? H.recommendation(planned.recommendation) : '');
+    }
+    case 'case.return.objected': {
+      // R25: the IFK's objection.
+      const objected = typeof entry.details.returnId === 'number' ? ctx.store.returns.byId(entry.details.returnId) : undefined;
+      return objected?.objection ? H.reason(objected.objection) : '';
+    }
+    default:
+      return '';
+  }
 }

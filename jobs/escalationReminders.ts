@@ -31,7 +31,7 @@ export const escalationReminders: Job = {
 function remindLeads(ctx: JobContext, e: EscalationRecord, elapsed: number): number {
   const teamName = ctx.org.team(e.teamId)?.name ?? e.teamId;
   const since = formatGermanDate(ctx.calendar.today(e.raisedAt));
-  const msg = message(T.reminderSummary(e.caseCode), text(T.reminderText(e.caseCode, e.kind, since, elapsed, teamName)));
+  const msg = message(T.reminderSummary(e.caseCode), text(T.reminderText(e.caseCode, e.kind, since, elapsed, teamName)), text(T.typedCommands(e.id)));
   const to = missingDeciders(ctx, e, ctx.today).map((d) => d.personId);
   return sendOnce(ctx, e, 'escalation.reminded', 'ping.escalation.remind', to, msg); // pings wait for working days
 }
@@ -44,6 +44,7 @@ function informOffice(ctx: JobContext, e: EscalationRecord, elapsed: number): nu
   const msg = message(
     T.officeSummary(e.caseCode, elapsed),
     text(T.officeText(e.caseCode, e.kind, team?.name ?? e.teamId, since, elapsed, missing)),
+    text(T.numberLine(e.id)),
   );
   return sendOnce(ctx, e, 'escalation.office', 'ping.escalation.office', office?.leads ?? [], msg);
 }

@@ -161,7 +161,7 @@ export const transferTexts = {
 };
 
 export const teamTexts = {
-  notAllowed: 'Die Teamübersicht sehen die Mitglieder und Leitungen der FM-Teams.',
+  notAllowed: 'Die Teamübersicht sehen die Mitglieder und Leitungen der FM-Teams und die Geschäftsstellenleitung.',
   unknownTeam: (id: string, allowed: string[]) =>
     `team: Die Übersicht von „${id}“ kannst du nicht sehen. Möglich: ${allowed.join(', ')}.`,
   heading: (teamName: string) => `Team ${teamName}`,

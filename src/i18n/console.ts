@@ -26,7 +26,9 @@ export const consoleTexts = {
 
   noChoice: '—',
   noTravel: '/zeit gibt es hier nicht.',
-  buttonsHint: '(Schaltflächen sind in Slack und Teams klickbar; hier tippst du den passenden /fm-Befehl, siehe /fm hilfe.)',
+  buttonsHint:
+    '(Schaltflächen sind in Slack und Teams klickbar; hier tippst du den passenden /fm-Befehl, siehe /fm hilfe. ' +
+    'Offene Eskalationen mit Nummer und Befehlen: /fm eskalationen.)',
   errorPrefix: '⚠',
   fieldError: (label: string, key: string, text: string): string => `${label} (${key}): ${text}`,
 

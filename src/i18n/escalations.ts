@@ -36,6 +36,7 @@ export const escalationTexts = {
   // --- the channel message (case codes only) -----------------------------------------------------------
   parentHeading: (code: string, kind: EscalationKind) => `Eskalation ${code}: ${KIND_LABELS[kind]} (${KIND_RULES[kind]})`,
   parentSummary: (code: string, kind: EscalationKind, status: string) => `Eskalation ${code}: ${KIND_LABELS[kind]} – ${status}`,
+  factNumber: 'Nummer',
   factCase: 'Fall',
   factCases: 'Fälle',
   factRound: 'Zuweisungsrunde',
@@ -76,6 +77,10 @@ export const escalationTexts = {
     'Die Begründung haben die Entscheidenden per Direktnachricht. Entscheiden mit den Knöpfen oder als Antwort in diesem Thread: „zustimmen“ oder „ablehnen <Begründung>“.',
   approve: 'Zustimmen',
   reject: 'Ablehnen',
+  numberLine: (id: number) => `Eskalation Nr. ${id} – alle offenen: \`/fm eskalationen\`.`,
+  /** Item 6: the typed way to decide, with the escalation's number (console, or anywhere without buttons). */
+  typedCommands: (id: number) =>
+    `Getippt (z. B. in der Konsole): \`/fm eskalation-zustimmen ${id}\` oder \`/fm eskalation-ablehnen ${id} kommentar="…"\`. Alle offenen: \`/fm eskalationen\`.`,
 
   // --- thread replies (case codes only) ----------------------------------------------------------------
   threadRaised: (mentions: string[]) =>
@@ -123,17 +128,6 @@ export const escalationTexts = {
     `Eskalation ${code} (${KIND_LABELS[kind]}) entschieden: ${approved ? 'zugestimmt' : 'abgelehnt'}`,
   outcomeComment: (comment: string) => `Begründung der Teamleitung: „${comment}“`,
   outcomeClient: (code: string, client: string) => `Fall ${code}, Kundenreferenz ${client}.`,
-  assignedFmSummary: (code: string) => `${code} ist dir zugewiesen (über die Kapazität, R4)`,
-  assignedFmText: (code: string, client: string, deadline: string, ifk: string) =>
-    `Die Teamleitung hat entschieden, über die Kapazität hinaus zuzuweisen (R4): ${code} (Kundenreferenz ${client}) ist dir zugewiesen. ` +
-    `Bitte mit ${ifk} die Übergabe vereinbaren; Übernahme bis ${deadline}.`,
-  assignedIfkSummary: (code: string) => `${code} ist zugewiesen`,
-  assignedIfkText: (code: string, client: string, fm: string, deadline: string) =>
-    `${code} (Kundenreferenz ${client}) ist ${fm} zugewiesen (über die Kapazität, Entscheidung der Teamleitung, R4). Übernahme bis ${deadline}.`,
-  deferredIfkSummary: (code: string, deadline: string) => `${code}: Übernahmefrist verschoben auf ${deadline}`,
-  deferredIfkText: (code: string, client: string, from: string, to: string, comment: string) =>
-    `Im FM ist zurzeit keine Kapazität frei. Die Teamleitung hat eine spätere Übernahme entschieden (R4): ` +
-    `Die Frist für ${code} (Kundenreferenz ${client}) ist vom ${from} auf den ${to} verschoben. Grund: „${comment}“.`,
 
   // --- reminders (jobs) ---------------------------------------------------------------------------------
   reminderSummary: (code: string) => `Erinnerung: Eskalation ${code} wartet auf deine Entscheidung`,

@@ -31,7 +31,7 @@ export const commandHelp = {
       text: 'Kund:in für das Fallmanagement vormerken (nur IFK). Einzelfall: `zugang=einzelfall grund=hemmnis|akut|psyche`; U25: `gruppe=u25 u25bis=2027-04`. Die Übernahmefrist sind 14 Arbeitstage (R4).',
     },
   ],
-  vormerkungen: [{ usage: '/fm vormerkungen', text: 'Offene Vormerkungen: deine eigenen (IFK) oder die deines FM-Teams.' }],
+  vormerkungen: [{ usage: '/fm vormerkungen', text: 'Offene Vormerkungen: deine eigenen (IFK) oder die deines FM-Teams; die Geschäftsstellenleitung sieht die aller Teams der Geschäftsstelle.' }],
   runde: [
     {
       usage: '/fm runde',
@@ -70,7 +70,7 @@ export const commandHelp = {
   team: [
     {
       usage: '/fm team',
-      text: 'Übersicht deines FM-Teams: Fälle, Kapazität und Auslastung je Fachkraft, Abwesenheiten, offene Vormerkungen, verspätete Übernahmen. Leitungen mehrerer Teams: `team=fm-ue25`.',
+      text: 'Übersicht deines FM-Teams: Fälle, Kapazität und Auslastung je Fachkraft, Abwesenheiten, offene Vormerkungen, verspätete Übernahmen. Leitungen mehrerer Teams und die Geschäftsstellenleitung (alle FM-Teams der Geschäftsstelle): `team=fm-ue25`.',
     },
   ],
   kontakt: [
@@ -192,6 +192,25 @@ export const commandHelp = {
         'Ohne Angaben: die noch offenen Fälle deiner Stichproben.',
     },
   ],
+  eskalationen: [
+    {
+      usage: '/fm eskalationen',
+      text:
+        'Die offenen Eskalationen, die du entscheiden kannst, mit ihrer Nummer und den getippten Befehlen dazu ' +
+        '(`/fm eskalation-zustimmen <Nr>`, `/fm eskalation-ablehnen <Nr> kommentar="…"`, bei Kapazität `/fm kapazitaet <Nr> …`). ' +
+        'Die Geschäftsstellenleitung sieht die offenen Eskalationen aller Teams ihrer Geschäftsstelle.',
+    },
+  ],
+  kapazitaet: [
+    {
+      usage: '/fm kapazitaet 7 zuweisen fm=fm-tobias',
+      text:
+        'Teamleitung, Vormerkungen über der Kapazität (R4): an die genannte Fallmanager:in über die Kapazität hinaus zuweisen ' +
+        '(ohne `fm=` wie vorgeschlagen), `/fm kapazitaet 7 verschieben tage=10 grund="…"` verschiebt die Übernahmefrist um 10 Arbeitstage, ' +
+        '`/fm kapazitaet 7 zurueckgeben grund="…"` gibt die Vormerkungen an die IFK zurück; mit `fall=FM-…` nur diesen Fall, die übrigen bleiben offen. ' +
+        'Bis dahin weist die bestätigte Runde sie nicht zu.',
+    },
+  ],
 } satisfies Record<string, readonly HelpEntry[]>;
 
 /**
@@ -227,4 +246,6 @@ export const teamsMenuTexts = {
   eskalationZustimmen: 'Einer Eskalation ohne Knopf zustimmen: eskalation-zustimmen eskalation=3',
   eskalationZustimmenShort: 'Einer Eskalation ohne Knopf zustimmen',
   eskalationAblehnen: 'Eine Eskalation mit Begründung ablehnen: eskalation-ablehnen eskalation=3 kommentar="…"',
+  eskalationen: 'Offene Eskalationen, die ich entscheiden kann, mit Nummer',
+  kapazitaet: 'Über Kapazität entscheiden: kapazitaet 7 zuweisen fm=… | verschieben tage=… | zurueckgeben',
 };

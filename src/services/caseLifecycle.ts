@@ -4,7 +4,8 @@
  * granted (R18, R19). The commands and the escalation outcomes call these instead of writing case state.
  *
  * Every step is all or nothing — one `store.transaction`, nesting as a savepoint inside the caller's — and
- * sends no notifications: the caller tells whom it needs to.
+ * sends no notifications: the caller tells whom it needs to — except assigning a referral, moving its intake
+ * deadline and returning it (R4, R9), which queue their direct messages themselves, so every path sends the same.
  */
 import type { CommandDeps } from './context.js';
 import type { Person } from '../config/org.js';
@@ -14,7 +15,12 @@ import { isSuccessfulExit, type ExitReason } from '../domain/exit.js';
 import { checkExtension, type ExtensionResult } from '../domain/extension.js';
 import { formatGermanDate, type Instant, type LocalDate } from '../domain/time.js';
 import type { CaseStatus } from '../domain/vocabulary.js';
+import { capacityTexts } from '../i18n/capacity.js';
 import { caseTexts } from '../i18n/cases.js';
+import { referralTexts } from '../i18n/commands.js';
+import { roundTexts } from '../i18n/rounds.js';
+import { needLabel } from '../i18n/rules.js';
+import { facts, heading, list, mention, message, text, type Block } from '../messaging/reply.js';
 import { escalationTexts } from '../i18n/escalations.js';
 import { exitTexts, extensionTexts } from '../i18n/lifecycle.js';
 import { PendingExtensionExistsError, type CaseProgress, type CaseRecord, type ExtensionRecord, type Store } from '../store/ports.js';
@@ -263,4 +269,149 @@ export function settleOpenReturn(
     details: { returnId: open.id, ...(escalationId === undefined ? {} : { escalationId }) },
   });
   return true;
+}
+
+// --- assigning a referral, moving its intake deadline, returning it (R4, R9) ---------------------------------
+
+export interface CaseAssignment extends LifecycleStep {
+  fmId: string;
+  /** The round whose confirmation assigns the referral (R9). */
+  roundId?: number;
+  /** R4: assigned beyond the FM's capacity, on the team lead's decision. */
+  overflow: boolean;
+}
+
+/**
+ * Assigns a referral still "vorgemerkt" to an FM (R9) — the one place this happens, for a confirmed round and
+ * for the lead's capacity decision (R4) alike: status "zugewiesen", the audit entry, and the direct messages
+ * to the FM (with the handover checklist) and to the referring side, in one transaction. Undefined, and
+ * nothing written, when the case is no longer a referral (assigned meanwhile, returned, …).
+ */
+export function assignCase(deps: LifecycleDeps, caseCode: string, assignment: CaseAssignment): CaseRecord | undefined {
+  const { store } = deps;
+  return store.transaction(() => {
+    const roundNote = assignment.roundId === undefined ? {} : { roundId: assignment.roundId };
+    const record = moveCase(actingAs(store, assignment.actorId), { caseCode }, {
+      from: ['vorgemerkt'],
+      to: 'zugewiesen',
+      changes: { assignedFmId: assignment.fmId, assignedAt: assignment.now },
+      now: assignment.now,
+      action: 'case.assigned',
+      details: { ...escalationNote(assignment), ...roundNote, fmId: assignment.fmId, overflow: assignment.overflow },
+    });
+    if (record) notifyAssignment(deps, record, assignment);
+    return record;
+  });
+}
+
+function notifyAssignment(deps: LifecycleDeps, record: CaseRecord, { fmId, overflow, now }: CaseAssignment): void {
+  const deadline = formatGermanDate(record.intakeDeadline);
+  const fmBlocks: Block[] = [heading(roundTexts.fmDmHeading(record.caseCode))];
+  if (overflow) fmBlocks.push(text(capacityTexts.fmOverCapacity));
+  fmBlocks.push(
+    facts(
+      [roundTexts.factClient, record.clientRef],
+      [roundTexts.factGroup, referralTexts.groupLabel(record.group)],
+      [roundTexts.factNeeds, record.needs.map(needLabel).join(', ')],
+      [roundTexts.factReferredBy, mention(record.referringPersonId)],
+      [roundTexts.factDeadline, deadline],
+    ),
+    heading(roundTexts.checklistHeading),
+    list(roundTexts.checklist(record.caseCode)),
+  );
+  deps.store.outbox.enqueue({
+    dedupeKey: `case.assigned.fm:${record.caseCode}:${fmId}`,
+    target: { kind: 'direct', personId: fmId },
+    createdAt: now,
+    message: message(roundTexts.fmDmSummary(record.caseCode, deadline), ...fmBlocks),
+  });
+  for (const personId of referringSide(deps.store, record)) {
+    const blocks: Block[] = [heading(roundTexts.ifkDmHeading(record.caseCode)), facts([roundTexts.factClient, record.clientRef]), text(roundTexts.ifkDmText(mention(fmId), deadline))];
+    if (overflow) blocks.push(text(capacityTexts.ifkOverCapacity));
+    deps.store.outbox.enqueue({
+      dedupeKey: personId === record.referringPersonId ? `case.assigned.ifk:${record.caseCode}:${fmId}` : `case.assigned.ifk:${record.caseCode}:${fmId}:${personId}`,
+      target: { kind: 'direct', personId },
+      createdAt: now,
+      message: message(roundTexts.ifkDmSummary(record.caseCode), ...blocks),
+    });
+  }
+}
+
+export interface IntakeDeadlineMove extends LifecycleStep {
+  /** R4: how many working days the deadline moves (from the current deadline). */
+  workingDays: number;
+  /** Why, for the referring side (direct message only). */
+  reason: string;
+}
+
+export interface MovedIntakeDeadline {
+  record: CaseRecord;
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/**
+ * Moves the intake deadline of a referral still "vorgemerkt" by N working days (R4) — the one place this
+ * happens: the new deadline, the audit entry with the old and the new date, and the direct message to the
+ * referring side stating both dates and the reason, in one transaction. Undefined, and nothing written, when
+ * the case is no longer a referral.
+ */
+export function moveIntakeDeadline(deps: LifecycleDeps, caseCode: string, move: IntakeDeadlineMove): MovedIntakeDeadline | undefined {
+  const { store } = deps;
+  return store.transaction(() => {
+    const before = store.cases.byCode(caseCode);
+    if (!before || before.status !== 'vorgemerkt') return undefined;
+    const from = before.intakeDeadline;
+    const to = deps.calendar.addWorkingDays(from, move.workingDays);
+    const record = store.cases.moveIntakeDeadline(caseCode, to, move.now);
+    if (!record) return undefined;
+    store.audit.record({
+      at: move.now,
+      actorId: move.actorId,
+      action: 'case.intake.deferred',
+      caseCode,
+      details: { ...escalationNote(move), from, to, workingDays: move.workingDays },
+    });
+    for (const personId of referringSide(store, record)) {
+      store.outbox.enqueue({
+        dedupeKey: `case.intake.deferred:${caseCode}:${to}:${personId}`,
+        target: { kind: 'direct', personId },
+        createdAt: move.now,
+        message: message(
+          capacityTexts.deferredSummary(caseCode, formatGermanDate(to)),
+          text(capacityTexts.deferredText(caseCode, record.clientRef, formatGermanDate(from), formatGermanDate(to), move.workingDays, move.reason)),
+        ),
+      });
+    }
+    return { record, from, to };
+  });
+}
+
+/**
+ * R4: the FM team has no capacity and its lead returns a referral still "vorgemerkt" to the IFK with a
+ * reason: the referral is closed as declined (the reason kept as the decline reason), with its audit entry
+ * and the direct message to the referring side, in one transaction. Undefined when it is no longer a referral.
+ */
+export function returnReferral(deps: LifecycleDeps, caseCode: string, step: LifecycleStep & { reason: string }): CaseRecord | undefined {
+  const { store } = deps;
+  return store.transaction(() => {
+    const record = moveCase(actingAs(store, step.actorId), { caseCode }, {
+      from: ['vorgemerkt'],
+      to: 'abgelehnt',
+      changes: { declinedReason: step.reason },
+      now: step.now,
+      action: 'case.returned',
+      details: { ...escalationNote(step), why: 'capacity' },
+    });
+    if (!record) return undefined;
+    for (const personId of referringSide(store, record)) {
+      store.outbox.enqueue({
+        dedupeKey: `case.returned:${caseCode}:${personId}`,
+        target: { kind: 'direct', personId },
+        createdAt: step.now,
+        message: message(capacityTexts.returnedSummary(caseCode), text(capacityTexts.returnedText(caseCode, record.clientRef, step.reason))),
+      });
+    }
+    return record;
+  });
 }

@@ -10,22 +10,20 @@ import { UserError } from '../domain/errors.js';
 import { formatInTimeZone } from '../domain/format.js';
 import { addDays, formatGermanDate, type Instant, type LocalDate } from '../domain/time.js';
 import { referralTexts } from '../i18n/commands.js';
-import { needLabel } from '../i18n/rules.js';
 import { roundTexts as T } from '../i18n/rounds.js';
 import {
   actions,
-  facts,
   heading,
   list,
-  mention,
   message,
   text,
   type Block,
   type Message,
 } from '../messaging/reply.js';
-import type { CaseRecord, RoundRecord, RoundRow } from '../store/ports.js';
-import { raiseCapacityEscalation } from './escalations/index.js';
-import { referringSide } from './caseLifecycle.js';
+import type { CaseRecord, EscalationRecord, RoundRecord, RoundRow } from '../store/ports.js';
+import { casesOf, raiseCapacityEscalation } from './escalations/index.js';
+import { assignCase } from './caseLifecycle.js';
+import { capacityTexts } from '../i18n/capacity.js';
 import { absencesOf } from './people.js';
 
 /** How far back "recent rounds" reach for spreading equal choices (R14: even distribution). */
@@ -116,8 +114,16 @@ export function startRound(
       message: renderRound(deps, round),
       createdAt: opts.now,
     });
-    // R4: the FM team lead keeps capacity in view and decides an overflow in the team's escalation thread.
-    raiseCapacityEscalation(deps, round, opts.now);
+    // R4: the FM team lead keeps capacity in view and decides an overflow in the team's escalation thread;
+    // the round's rows above capacity then name the escalation they wait for.
+    if (raiseCapacityEscalation(deps, round, opts.now)) {
+      deps.store.outbox.enqueue({
+        dedupeKey: `round.update:${round.id}:capacity`,
+        target: { kind: 'channel', teamId: team.id, replaces: `round.post:${round.id}` },
+        message: renderRound(deps, round),
+        createdAt: opts.now,
+      });
+    }
     return round;
   });
 }
@@ -169,70 +175,74 @@ export interface ConfirmResult {
   round: RoundRecord;
   assigned: string[];
   skipped: string[];
+  /** R4: rows above capacity, left as open referrals for the team lead's decision. */
+  held: string[];
+  /** The open capacity escalation the held rows wait for. */
+  escalationId?: number;
 }
 
 /**
- * Confirms a proposed round once: each referral becomes a case of its FM ("zugewiesen"), with audit
- * entries and direct messages to the FM and the referring IFK, all in one transaction. A second confirm
- * (double click, second person) finds the round confirmed and changes nothing.
+ * Confirms a proposed round once: each referral within capacity becomes a case of its FM ("zugewiesen"),
+ * with audit entries and direct messages to the FM and the referring IFK (the case lifecycle's
+ * `assignCase`), all in one transaction. Rows above capacity (or without an FM) are not assigned: they stay
+ * open referrals for the FM team lead, whose capacity escalation they wait for (R4) — raised here if the
+ * round's proposal did not raise one for them. A second confirm (double click, second person) finds the
+ * round confirmed and changes nothing.
  */
 export function confirmRound(deps: CommandDeps, round: RoundRecord, actorId: string): ConfirmResult {
   const now = deps.clock.now();
   return deps.store.transaction(() => {
     if (!deps.store.rounds.confirm(round.id, actorId, now)) {
-      return { changed: false, round: deps.store.rounds.byId(round.id)!, assigned: [], skipped: [] };
+      return { changed: false, round: deps.store.rounds.byId(round.id)!, assigned: [], skipped: [], held: [] };
     }
     const assigned: string[] = [];
     const skipped: string[] = [];
+    const heldRows: RoundRow[] = [];
     for (const row of round.rows) {
-      if (row.fmId === undefined) continue;
-      const record = deps.store.cases.transition(row.caseCode, ['vorgemerkt'], 'zugewiesen', { assignedFmId: row.fmId, assignedAt: now }, now);
-      if (!record) {
-        skipped.push(row.caseCode);
+      if (row.fmId === undefined || row.overflow) {
+        // R4: above capacity only the lead decides; the row stays an open referral.
+        if (deps.store.cases.byCode(row.caseCode)?.status === 'vorgemerkt') heldRows.push(row);
         continue;
       }
-      assigned.push(row.caseCode);
-      deps.store.audit.record({ at: now, actorId, action: 'case.assigned', caseCode: row.caseCode, details: { roundId: round.id, fmId: row.fmId, overflow: row.overflow } });
-      notifyAssignment(deps, record, row.fmId, now);
+      const record = assignCase(deps, row.caseCode, { fmId: row.fmId, roundId: round.id, overflow: false, actorId, now });
+      if (record) assigned.push(row.caseCode);
+      else skipped.push(row.caseCode);
     }
-    deps.store.audit.record({ at: now, actorId, action: 'round.confirmed', details: { roundId: round.id, teamId: round.teamId, assigned: assigned.length } });
-    return { changed: true, round: deps.store.rounds.byId(round.id)!, assigned, skipped };
+    const escalationId = heldRows.length ? capacityEscalationFor(deps, round, heldRows, now) : undefined;
+    const held = heldRows.map((r) => r.caseCode);
+    deps.store.audit.record({ at: now, actorId, action: 'round.confirmed', details: { roundId: round.id, teamId: round.teamId, assigned: assigned.length, held: held.length } });
+    const result: ConfirmResult = { changed: true, round: deps.store.rounds.byId(round.id)!, assigned, skipped, held };
+    if (escalationId !== undefined) result.escalationId = escalationId;
+    return result;
   });
 }
 
-function notifyAssignment(deps: CommandDeps, record: CaseRecord, fmId: string, now: Instant): void {
-  const deadline = formatGermanDate(record.intakeDeadline);
-  deps.store.outbox.enqueue({
-    dedupeKey: `case.assigned.fm:${record.caseCode}:${fmId}`,
-    target: { kind: 'direct', personId: fmId },
-    createdAt: now,
-    message: message(
-      T.fmDmSummary(record.caseCode, deadline),
-      heading(T.fmDmHeading(record.caseCode)),
-      facts(
-        [T.factClient, record.clientRef],
-        [T.factGroup, referralTexts.groupLabel(record.group)],
-        [T.factNeeds, record.needs.map(needLabel).join(', ')],
-        [T.factReferredBy, mention(record.referringPersonId)],
-        [T.factDeadline, deadline],
-      ),
-      heading(T.checklistHeading),
-      list(T.checklist(record.caseCode)),
-    ),
-  });
-  for (const personId of referringSide(deps.store, record)) {
-    deps.store.outbox.enqueue({
-      dedupeKey: personId === record.referringPersonId ? `case.assigned.ifk:${record.caseCode}:${fmId}` : `case.assigned.ifk:${record.caseCode}:${fmId}:${personId}`,
-      target: { kind: 'direct', personId },
-      createdAt: now,
-      message: message(
-        T.ifkDmSummary(record.caseCode),
-        heading(T.ifkDmHeading(record.caseCode)),
-        facts([T.factClient, record.clientRef]),
-        text(T.ifkDmText(mention(fmId), deadline)),
-      ),
-    });
+/**
+ * The capacity escalations (R4) the round's rows wait for or were decided by: every open one, and the
+ * decided ones of this round. A capacity escalation belongs to its first case, so the rows' cases find them.
+ */
+function capacityEscalations(deps: CommandDeps, round: Pick<RoundRecord, 'id' | 'rows'>): EscalationRecord[] {
+  const found = new Map<number, EscalationRecord>();
+  for (const e of deps.store.escalations.listOpen()) if (e.kind === 'kapazitaet') found.set(e.id, e);
+  for (const row of round.rows) {
+    for (const e of deps.store.escalations.forCase(row.caseCode)) {
+      if (e.kind === 'kapazitaet' && Number(e.data.roundId) === round.id) found.set(e.id, e);
+    }
   }
+  return [...found.values()];
+}
+
+/** The open capacity escalation a case waits for (R4), if any. */
+export function openCapacityEscalationOf(deps: CommandDeps, caseCode: string): EscalationRecord | undefined {
+  return deps.store.escalations.listOpen().find((e) => e.kind === 'kapazitaet' && casesOf(e).includes(caseCode));
+}
+
+/** R4: the held rows wait for the lead; rows no capacity escalation covers yet get one now. */
+function capacityEscalationFor(deps: CommandDeps, round: RoundRecord, held: RoundRow[], now: Instant): number | undefined {
+  const covered = new Set(capacityEscalations(deps, round).flatMap((e) => casesOf(e)));
+  const uncovered = held.filter((r) => !covered.has(r.caseCode));
+  if (uncovered.length) raiseCapacityEscalation(deps, { id: round.id, rows: uncovered.map((r) => ({ ...r, overflow: true })) }, now);
+  return openCapacityEscalationOf(deps, held[0]!.caseCode)?.id;
 }
 
 function requireTeam(deps: CommandDeps, teamId: string): Team {
@@ -263,11 +273,17 @@ export function renderRound(deps: CommandDeps, round: RoundRecord): Message {
   const leftOut = new Set(round.leftOut.map((l) => l.fmId));
   const caseloads = deps.store.cases.caseloads();
   const confirmed = round.status === 'confirmed';
+  // R4: after confirmation a row counts as assigned only when its case went to the row's FM; rows above capacity wait for the lead.
+  const assignedHere = (r: RoundRow): boolean => {
+    const c = referrals.get(r.caseCode);
+    return c !== undefined && c.assignedFmId === r.fmId && (c.status === 'zugewiesen' || c.status === 'aktiv');
+  };
+  const waitingFor = (code: string): number | undefined => openCapacityEscalationOf(deps, code)?.id;
   // After confirmation the assigned cases are part of the caseload already.
   const loads = loadsFor(
     roundFms(deps, team, round.roundDate).map((f) => ({
       ...f,
-      caseload: confirmed ? (caseloads.get(f.id) ?? 0) - round.rows.filter((r) => r.fmId === f.id).length : f.caseload,
+      caseload: confirmed ? (caseloads.get(f.id) ?? 0) - round.rows.filter((r) => r.fmId === f.id && assignedHere(r)).length : f.caseload,
     })),
     round.rows.map((r) => ({ fmId: r.fmId })),
   );
@@ -281,7 +297,7 @@ export function renderRound(deps: CommandDeps, round: RoundRecord): Message {
   if (round.status === 'proposed') {
     blocks.push(heading(T.heading(team.name, date)), text(T.summary(round.rows.length, fms.length - leftOut.size)));
     round.rows.forEach((row, index) => {
-      const flag = row.fmId === undefined ? T.rowNoFm : row.overflow ? T.rowOverflow : '';
+      const flag = (row.fmId === undefined ? T.rowNoFm : row.overflow ? T.rowOverflow : '') + (row.fmId === undefined || row.overflow ? capacityTexts.rowWaiting(waitingFor(row.caseCode)) : '');
       if (index < MAX_SELECT_ROWS) {
         blocks.push({
           kind: 'select',
@@ -303,9 +319,12 @@ export function renderRound(deps: CommandDeps, round: RoundRecord): Message {
     blocks.push(heading(title));
     blocks.push(
       list(
-        round.rows.map((r) =>
-          r.fmId ? T.rowAssigned(rowText(r.caseCode), names.get(r.fmId) ?? r.fmId) : T.rowUnassigned(rowText(r.caseCode)),
-        ),
+        round.rows.map((r) => {
+          const c = referrals.get(r.caseCode);
+          if (c?.assignedFmId && (c.status === 'zugewiesen' || c.status === 'aktiv')) return T.rowAssigned(rowText(r.caseCode), names.get(c.assignedFmId) ?? c.assignedFmId);
+          if (confirmed && (r.overflow || r.fmId === undefined)) return capacityTexts.rowHeld(rowText(r.caseCode), r.fmId ? names.get(r.fmId) : undefined);
+          return r.fmId && !confirmed ? T.rowAssigned(rowText(r.caseCode), names.get(r.fmId) ?? r.fmId) : T.rowUnassigned(rowText(r.caseCode));
+        }),
       ),
     );
   }

@@ -108,6 +108,11 @@ export interface CaseRepository {
    * case is not in one of `from` — so a repeated click or a race changes nothing.
    */
   transition(caseCode: string, from: readonly CaseStatus[], to: CaseStatus, changes: CaseProgress, at: Instant): CaseRecord | undefined;
+  /**
+   * R4: moves the intake deadline of a referral still "vorgemerkt" (compare-and-set); undefined when the
+   * case is no longer a referral. Only the case lifecycle's `moveIntakeDeadline` calls it.
+   */
+  moveIntakeDeadline(caseCode: string, deadline: LocalDate, at: Instant): CaseRecord | undefined;
   /** Cases in `statuses`, optionally only those of one FM or received by some teams; by case code. */
   list(filter: { statuses: readonly CaseStatus[]; assignedFmId?: string; receivingTeamIds?: string[] }): CaseRecord[];
   /** Per FM id, the number of cases in CASELOAD_STATUSES. */
@@ -522,11 +527,6 @@ export interface EscalationRepository {
   addVote(id: number, vote: EscalationVote): boolean;
   /** Open → approved/rejected, once; false when it was decided already. */
   decide(id: number, status: Exclude<EscalationStatus, 'open'>, at: Instant): boolean;
-  /**
-   * R4: moves the intake deadline of a referral still "vorgemerkt" (a capacity escalation decided for a
-   * later intake); false when the case is no longer a referral.
-   */
-  moveIntakeDeadline(caseCode: string, deadline: LocalDate, at: Instant): boolean;
   count(): number;
 }
 

@@ -97,13 +97,21 @@ describe('/fm team: who sees which team', () => {
 
   it.each([
     ['an IFK', 'ifk-lena'],
-    ['the office lead', 'gl-mitte'],
     ['an M&I team lead', 'tl-mi-1'],
     ['the administrator', 'admin-it'],
   ])('refuses %s', (_name, personId) => {
     const response = h.run(personId, 'team');
     expect(response.kind).toBe('error');
     expect(h.textOf(response)).toMatch(/Die Teamübersicht sehen die Mitglieder und Leitungen der FM-Teams/);
+  });
+
+  it('shows the office lead every FM team of the office, or the one chosen with team= (issue #11 item 6)', () => {
+    const all = h.textOf(h.run('gl-mitte', 'team'));
+    expect(all).toContain('Team Fallmanagement Ü25');
+    expect(all).toContain('Team Fallmanagement U25');
+    const one = h.textOf(h.run('gl-mitte', 'team team=fm-u25'));
+    expect(one).toContain('Team Fallmanagement U25');
+    expect(one).not.toContain('Team Fallmanagement Ü25');
   });
 
   it('refuses another team chosen with team=, naming the teams one may see', () => {

@@ -413,26 +413,29 @@ describe('a round beyond capacity (R4)', () => {
     expect(dmsTo('tl-fm-ue25', 'escalation.decide')).toHaveLength(1);
   });
 
-  it('approved: the overflow referrals are assigned beyond capacity to the proposed FMs', () => {
+  it('approved: the overflow referrals are assigned beyond capacity to the proposed FMs (R4)', () => {
     const e = capacity();
     const rows = world.store.rounds.byId(roundId)!.rows.filter((r) => r.overflow);
-    expect(plain(approve('tl-fm-ue25', e.id))).toContain(`über die Kapazität hinaus zugewiesen – ${rows.length}`);
+    const outcome = plain(approve('tl-fm-ue25', e.id));
     for (const row of rows) {
+      expect(outcome).toContain(`${row.caseCode} → ${world.org.person(row.fmId!)!.name} zugewiesen, über die Kapazität`);
       expect(world.store.cases.byCode(row.caseCode)).toMatchObject({ status: 'zugewiesen', assignedFmId: row.fmId });
-      expect(dmsTo(row.fmId!, 'escalation.outcome').join('\n')).toContain(row.caseCode);
+      expect(dmsTo(row.fmId!, 'case.assigned.fm').join('\n')).toContain(row.caseCode);
     }
   });
 
-  it('rejected: a later intake — the deadlines move to 14 working days from the decision, with the reason to the IFK', () => {
+  it('rejected without more: the deadlines move by 14 working days from the old one, both dates and the reason to the IFK (R4)', () => {
     const e = capacity();
     const before = overflowCodes().map((c) => world.store.cases.byCode(c)!.intakeDeadline);
     expect(before.every((d) => d === '2025-11-10')).toBe(true); // 14 working days after 20.10., 31.10. a holiday
-    expect(plain(reject('tl-fm-ue25', 'Zwei Kolleginnen kommen im November zurück', e.id))).toContain('bis 17.11.2025 verschoben');
+    expect(plain(reject('tl-fm-ue25', 'Zwei Kolleginnen kommen im November zurück', e.id))).toContain('Übernahmefrist vom 10.11.2025 auf den 28.11.2025 verschoben');
     for (const code of overflowCodes()) {
-      expect(world.store.cases.byCode(code)).toMatchObject({ status: 'vorgemerkt', intakeDeadline: '2025-11-17' });
-      expect(world.store.audit.forCase(code).at(-2)).toMatchObject({ action: 'case.intake.deferred', details: { from: '2025-11-10', to: '2025-11-17' } });
+      expect(world.store.cases.byCode(code)).toMatchObject({ status: 'vorgemerkt', intakeDeadline: '2025-11-28' });
+      expect(world.store.audit.forCase(code).at(-2)).toMatchObject({ action: 'case.intake.deferred', details: { from: '2025-11-10', to: '2025-11-28', workingDays: 14 } });
     }
-    expect(dmsTo('ifk-lena', 'escalation.outcome').join('\n')).toContain('Grund: „Zwei Kolleginnen kommen im November zurück“');
+    const toIfk = dmsTo('ifk-lena', 'case.intake.deferred').join('\n');
+    expect(toIfk).toContain('vom 10.11.2025 auf den 28.11.2025');
+    expect(toIfk).toContain('Grund: „Zwei Kolleginnen kommen im November zurück“');
   });
 });
 

@@ -6,6 +6,7 @@ import type { Delivery } from '../../src/app/delivery.js';
 import { createSlackPlatform, type SlackPlatform } from '../../src/platforms/slack/app.js';
 import { FakeSlack, memoryLogger } from './fakeSlack.js';
 import { TEST_SIGNING_SECRET } from './slackRequests.js';
+import type { Org } from '../../src/config/org.js';
 import { createWorld, type World } from './world.js';
 
 export interface SlackWorld {
@@ -18,9 +19,9 @@ export interface SlackWorld {
   close(): Promise<void>;
 }
 
-/** `now` as an ISO instant: the pinned clock of the world. */
-export async function startSlackWorld(now: string): Promise<SlackWorld> {
-  const world = createWorld({ now });
+/** `now` as an ISO instant: the pinned clock of the world; `org` instead of the demo organisation. */
+export async function startSlackWorld(now: string, org?: Org): Promise<SlackWorld> {
+  const world = createWorld(org ? { now, org } : { now });
   const fake = await FakeSlack.start();
   const platform = createSlackPlatform({
     botToken: fake.token,

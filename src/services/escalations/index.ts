@@ -16,6 +16,7 @@
  */
 export {
   casesOf,
+  type CapacityDecision,
   DEFERRED_INTAKE_WORKING_DAYS,
   ESCALATION_ACTIONS,
   ESCALATION_COMMANDS,
@@ -29,6 +30,8 @@ export {
 export { seatsFor, type Decider } from '../../domain/escalation.js';
 export { assertMayVote, castVote, decidersFor, missingDeciders, raiseCapacityEscalation, raiseEscalation } from './service.js';
 export { decidersText, renderEscalation } from './view.js';
+export { decideCapacity, type CapacityInput } from './capacity.js';
+export { undecidedCases } from './outcomes.js';
 export { escalationOfThread, parseThreadVote } from './threadVotes.js';
 /** A case that ends closes its open escalations and its pending extension request (the case lifecycle's step). */
 export { closeForEndedCase } from '../caseLifecycle.js';

@@ -17,7 +17,7 @@ export const ESCALATION_COMMANDS = { approve: 'eskalation-zustimmen', reject: 'e
 export const SYSTEM_ACTOR = 'system';
 /** Longest comment on a decision; enough for a sentence, too short for a case file. */
 export const MAX_COMMENT_LENGTH = 300;
-/** R4: a later intake decided on overflow gets a fresh intake window from the decision day. */
+/** R4: a later intake decided on overflow ("Ablehnen" without more) moves the deadline by this many working days. */
 export const DEFERRED_INTAKE_WORKING_DAYS = 14;
 
 interface RaiseCommon {
@@ -43,7 +43,19 @@ export interface VoteInput {
   escalationId: number;
   vote: EscalationVoteChoice;
   comment?: string;
+  /** R4: what the lead decided on a capacity escalation; without it "approve" assigns as proposed, "reject" defers. */
+  capacity?: CapacityDecision;
 }
+
+/**
+ * R4, the lead's decision on the rows above capacity: assign them beyond capacity (to the named FM, or as the
+ * round proposes), move their intake deadline by N working days, or return them to the IFK (the vote's
+ * comment is the reason).
+ */
+export type CapacityDecision = ({ kind: 'assign'; fmId?: string } | { kind: 'defer'; workingDays: number } | { kind: 'return' }) & {
+  /** Only these of the escalation's referrals (the lead decides case by case); default: all still undecided. */
+  caseCodes?: string[];
+};
 
 export interface VoteResult {
   escalation: EscalationRecord;

@@ -4,8 +4,9 @@
  * - `zugang` (R7): approved, the declined referral goes into the next round; rejected, the decline stands.
  * - `abgang` (R25): approved, the case ends with the planned exit reason; rejected, it stays.
  * - `verlaengerung` (R19): approved, the pending request is granted; rejected, it is refused.
- * - `kapazitaet` (R4): approved, the overflow referrals are assigned beyond capacity; rejected, their
- *   intake is deferred to a fresh window.
+ * - `kapazitaet` (R4): the lead's decision — assigned beyond capacity to a named FM (approved, as proposed by
+ *   default), the intake deadline moved by N working days, or returned to the IFK (rejected; "Ablehnen"
+ *   without more moves the deadline by DEFERRED_INTAKE_WORKING_DAYS).
  *
  * Each returns the channel-safe outcome sentence and tells the IFK and FM involved by direct message. Runs
  * inside the deciding vote's transaction.
@@ -14,12 +15,14 @@ import type { Person } from '../../config/org.js';
 import { UserError } from '../../domain/errors.js';
 import { isExitReason } from '../../domain/exit.js';
 import { formatGermanDate, type Instant } from '../../domain/time.js';
+import { capacityTexts as C } from '../../i18n/capacity.js';
+import { statusLabel } from '../../i18n/cases.js';
 import { escalationTexts as T } from '../../i18n/escalations.js';
 import type { Message } from '../../messaging/reply.js';
 import type { CaseRecord, EscalationRecord } from '../../store/ports.js';
-import { changeCase, endCase, grantExtension, moveCase, settleOpenReturn, type ActingOnCase } from '../caseLifecycle.js';
-import { casesOf, DEFERRED_INTAKE_WORKING_DAYS, type EscalationDeps } from './model.js';
-import { assignedFmMessage, assignedIfkMessage, deferredIfkMessage, extensionRequestOf, outcomeMessage } from './view.js';
+import { assignCase, changeCase, endCase, grantExtension, moveIntakeDeadline, returnReferral, settleOpenReturn, type ActingOnCase } from '../caseLifecycle.js';
+import { casesOf, DEFERRED_INTAKE_WORKING_DAYS, type CapacityDecision, type EscalationDeps } from './model.js';
+import { extensionRequestOf, outcomeMessage } from './view.js';
 
 /** One decision to carry out: the escalation (already decided), who cast the deciding vote, and when. */
 interface Decision {
@@ -32,7 +35,15 @@ interface Decision {
 }
 
 /** Applies the decision to the case(s) and tells the IFK and FM; returns the channel-safe outcome sentence. */
-export function applyOutcome(deps: EscalationDeps, e: EscalationRecord, actor: Person, approved: boolean, comment: string | undefined, now: Instant): string {
+export function applyOutcome(
+  deps: EscalationDeps,
+  e: EscalationRecord,
+  actor: Person,
+  approved: boolean,
+  comment: string | undefined,
+  now: Instant,
+  capacity?: CapacityDecision,
+): string {
   const decision: Decision = { e, actor, approved, comment, now };
   switch (e.kind) {
     case 'zugang':
@@ -42,7 +53,7 @@ export function applyOutcome(deps: EscalationDeps, e: EscalationRecord, actor: P
     case 'verlaengerung':
       return decideExtension(deps, decision);
     case 'kapazitaet':
-      return approved ? assignBeyondCapacity(deps, decision) : deferIntake(deps, decision, comment!);
+      return decideCapacity(deps, decision, capacity ?? (approved ? { kind: 'assign' } : { kind: 'defer', workingDays: DEFERRED_INTAKE_WORKING_DAYS }));
   }
 }
 
@@ -96,48 +107,72 @@ function decideExtension(deps: EscalationDeps, { e, actor, approved, comment, no
   return tellInvolved(deps, e, record, approved, T.outcome('verlaengerung', approved, newEnd ? { newEnd } : {}), comment, now);
 }
 
-/** R4, "assign beyond capacity": each overflow referral still open goes to the FM its round proposes. */
-function assignBeyondCapacity(deps: EscalationDeps, { e, actor, now }: Decision): string {
-  const { store } = deps;
-  const proposals = [store.rounds.currentProposal(e.teamId), store.rounds.byId(Number(e.data.roundId))];
-  let assigned = 0;
-  for (const caseCode of casesOf(e)) {
-    const fmId = proposals.map((r) => r?.rows.find((row) => row.caseCode === caseCode)?.fmId).find((id) => id !== undefined);
-    if (fmId === undefined) continue;
-    const record = moveCase(actingAs(deps, actor), { caseCode }, {
-      from: ['vorgemerkt'],
-      to: 'zugewiesen',
-      changes: { assignedFmId: fmId, assignedAt: now },
-      now,
-      action: 'case.assigned',
-      details: { escalationId: e.id, fmId, overflow: true },
-    });
-    if (!record) continue; // assigned meanwhile (e.g. the round was confirmed first)
-    assigned++;
-    direct(deps, e, fmId, record.caseCode, assignedFmMessage(record), now);
-    direct(deps, e, record.referringPersonId, record.caseCode, assignedIfkMessage(record, fmId), now);
-  }
-  return T.outcome('kapazitaet', true, { count: assigned });
+/** The case lifecycle's steps a capacity decision takes; each audit entry names the escalation. */
+const CAPACITY_STEPS: readonly string[] = ['case.assigned', 'case.intake.deferred', 'case.returned'];
+
+/** R4: whether the lead decided this referral under the escalation already (case by case, before the rest). */
+export function decidedUnder(deps: EscalationDeps, e: EscalationRecord, caseCode: string): boolean {
+  return deps.store.audit.forCase(caseCode).some((a) => CAPACITY_STEPS.includes(a.action) && a.details.escalationId === e.id);
 }
 
-/** R4, "later intake": each overflow referral still open gets a fresh intake window, with the lead's reason. */
-function deferIntake(deps: EscalationDeps, { e, actor, now }: Decision, reason: string): string {
-  const { store, calendar } = deps;
-  const fresh = calendar.addWorkingDays(calendar.today(now), DEFERRED_INTAKE_WORKING_DAYS);
-  for (const caseCode of casesOf(e)) {
-    const record = store.cases.byCode(caseCode);
-    if (!record || record.status !== 'vorgemerkt' || record.intakeDeadline >= fresh) continue;
-    if (!store.escalations.moveIntakeDeadline(caseCode, fresh, now)) continue;
-    store.audit.record({
-      at: now,
-      actorId: actor.id,
-      action: 'case.intake.deferred',
-      caseCode,
-      details: { escalationId: e.id, from: record.intakeDeadline, to: fresh },
-    });
-    direct(deps, e, record.referringPersonId, caseCode, deferredIfkMessage(record, fresh, reason), now);
+/** R4: the escalation's referrals the lead has not decided yet (case by case decisions count). */
+export function undecidedCases(deps: EscalationDeps, e: EscalationRecord): string[] {
+  return casesOf(e).filter((code) => !decidedUnder(deps, e, code));
+}
+
+/** R4: the whole decision — on the given referrals, else on every one not decided case by case before. */
+function decideCapacity(deps: EscalationDeps, { e, actor, comment, now }: Decision, decision: CapacityDecision): string {
+  return C.outcome(applyCapacityDecision(deps, e, actor, decision, comment, now, decision.caseCodes ?? undecidedCases(deps, e)));
+}
+
+/**
+ * R4, the lead's decision on rows above capacity, applied to each given referral still open through the case
+ * lifecycle's single steps (which tell the FM and the referring IFK): assigned beyond capacity to the named FM
+ * (or the one the round proposes), the intake deadline moved by N working days, or returned to the IFK with
+ * the lead's reason. Returns the channel-safe line of each case — one assigned or closed meanwhile is reported
+ * unchanged. Inside the caller's transaction.
+ */
+export function applyCapacityDecision(
+  deps: EscalationDeps,
+  e: EscalationRecord,
+  actor: Pick<Person, 'id'>,
+  decision: CapacityDecision,
+  comment: string | undefined,
+  now: Instant,
+  caseCodes: readonly string[],
+): string[] {
+  const { store } = deps;
+  const proposals = [store.rounds.byId(Number(e.data.roundId)), store.rounds.currentProposal(e.teamId)];
+  const step = { actorId: actor.id, now, escalationId: e.id };
+  const fmName = (id: string) => deps.org.person(id)?.name ?? id;
+  const lines: string[] = [];
+  for (const caseCode of caseCodes) {
+    const before = store.cases.byCode(caseCode);
+    if (!before || before.status !== 'vorgemerkt') {
+      lines.push(C.lineUnchanged(caseCode, before ? statusLabel(before.status) : '—'));
+      continue;
+    }
+    switch (decision.kind) {
+      case 'assign': {
+        const fmId = decision.fmId ?? proposals.map((r) => r?.rows.find((row) => row.caseCode === caseCode)?.fmId).find((id) => id !== undefined);
+        const record = fmId === undefined ? undefined : assignCase(deps, caseCode, { ...step, fmId, overflow: true });
+        if (fmId === undefined) lines.push(C.lineNoFm(caseCode));
+        else lines.push(record ? C.lineAssigned(caseCode, fmName(fmId)) : C.lineUnchanged(caseCode, statusLabel(store.cases.byCode(caseCode)?.status ?? before.status)));
+        break;
+      }
+      case 'defer': {
+        const moved = moveIntakeDeadline(deps, caseCode, { ...step, workingDays: decision.workingDays, reason: comment ?? '—' });
+        lines.push(moved ? C.lineDeferred(caseCode, formatGermanDate(moved.from), formatGermanDate(moved.to)) : C.lineUnchanged(caseCode, statusLabel(before.status)));
+        break;
+      }
+      case 'return': {
+        const record = returnReferral(deps, caseCode, { ...step, reason: comment ?? '—' });
+        lines.push(record ? C.lineReturned(caseCode) : C.lineUnchanged(caseCode, statusLabel(before.status)));
+        break;
+      }
+    }
   }
-  return T.outcome('kapazitaet', false, { deadline: formatGermanDate(fresh) });
+  return lines;
 }
 
 /** The outcome to the referring IFK and the case's FM, with the client reference and the lead's comment; returns the outcome. */

@@ -23,7 +23,7 @@ import { escalationTexts as T } from '../../i18n/escalations.js';
 import { mention, message } from '../../messaging/reply.js';
 import { escalationParentKey, OpenEscalationExistsError, type EscalationRecord, type EscalationVote } from '../../store/ports.js';
 import { isAbsent } from '../people.js';
-import { casesOf, MAX_COMMENT_LENGTH, SYSTEM_ACTOR, type EscalationDeps, type RaiseInput, type VoteInput, type VoteResult } from './model.js';
+import { casesOf, MAX_COMMENT_LENGTH, SYSTEM_ACTOR, type CapacityDecision, type EscalationDeps, type RaiseInput, type VoteInput, type VoteResult } from './model.js';
 import { applyOutcome } from './outcomes.js';
 import { decidedText, deciderMessage, decidersText, renderEscalation, teamName, voterLabel } from './view.js';
 
@@ -228,7 +228,7 @@ export function castVote(deps: EscalationDeps, actor: Person, input: VoteInput):
     const decision = decisionOf(current);
     let note: string;
     if (decision) {
-      const settled = settle(deps, current, decision, actor, comment, now);
+      const settled = settle(deps, current, decision, actor, comment, now, input.capacity);
       current = settled.escalation;
       note = T.decidedNote(current.caseCode, settled.outcome);
     } else {
@@ -256,12 +256,13 @@ function settle(
   actor: Person,
   comment: string | undefined,
   now: Instant,
+  capacity?: CapacityDecision,
 ): { escalation: EscalationRecord; outcome: string } {
   const { store } = deps;
   store.escalations.decide(escalation.id, decision, now);
   const decided = store.escalations.byId(escalation.id)!;
   const approved = decision === 'approved';
-  const outcome = applyOutcome(deps, decided, actor, approved, comment, now);
+  const outcome = applyOutcome(deps, decided, actor, approved, comment, now, capacity);
   for (const caseCode of casesOf(decided)) {
     store.audit.record({ at: now, actorId: actor.id, action: 'escalation.decided', caseCode, details: { escalationId: decided.id, kind: decided.kind, approved } });
   }

@@ -9,12 +9,13 @@ import type { Decider } from '../../domain/escalation.js';
 import { isExitReason } from '../../domain/exit.js';
 import { formatInTimeZone } from '../../domain/format.js';
 import { formatGermanDate, type Instant, type LocalDate } from '../../domain/time.js';
+import { capacityTexts } from '../../i18n/capacity.js';
 import { escalationTexts as T } from '../../i18n/escalations.js';
 import { exitReasonLabel } from '../../i18n/lifecycle.js';
 import { actions, facts, heading, list, mention, message, text, type Block, type Message } from '../../messaging/reply.js';
 import type { CaseRecord, EscalationRecord, EscalationVote, ExtensionRecord } from '../../store/ports.js';
 import { isAbsent } from '../people.js';
-import { casesOf, ESCALATION_ACTIONS, SYSTEM_ACTOR, type EscalationDeps } from './model.js';
+import { casesOf, DEFERRED_INTAKE_WORKING_DAYS, ESCALATION_ACTIONS, SYSTEM_ACTOR, type EscalationDeps } from './model.js';
 
 export function teamName(deps: EscalationDeps, teamId: string): string {
   return deps.org.team(teamId)?.name ?? teamId;
@@ -51,6 +52,8 @@ function leadNames(deps: EscalationDeps, team: Team, today: LocalDate | undefine
 
 export function statusText(escalation: EscalationRecord): string {
   const at = formatInTimeZone(escalation.decidedAt ?? escalation.raisedAt);
+  // R4: the lead chose one of three decisions; the thread says which, the status does not call it approve/reject.
+  if (escalation.kind === 'kapazitaet' && escalation.status !== 'open') return capacityTexts.statusDecided(at);
   if (escalation.status === 'approved') return T.statusApproved(at);
   if (escalation.status === 'rejected') return T.statusRejected(at);
   return T.statusOpen(escalation.votes.filter((v) => v.vote === 'approve').length, escalation.seats.length);
@@ -89,7 +92,7 @@ function caseRow(escalation: EscalationRecord): [string, string] {
 export function renderEscalation(deps: EscalationDeps, escalation: EscalationRecord, now: Instant = deps.clock.now()): Message {
   const today = deps.calendar.today(now);
   const status = statusText(escalation);
-  const rows: Array<[string, string]> = [caseRow(escalation)];
+  const rows: Array<[string, string]> = [[T.factNumber, String(escalation.id)], caseRow(escalation)];
   rows.push([T.factKind, T.kindWithRule(escalation.kind)]);
   if (escalation.kind === 'kapazitaet') {
     const round = deps.store.rounds.byId(Number(escalation.data.roundId));
@@ -106,12 +109,14 @@ export function renderEscalation(deps: EscalationDeps, escalation: EscalationRec
   const blocks: Block[] = [heading(T.parentHeading(escalation.caseCode, escalation.kind)), text(T.ruleText(escalation.kind)), facts(...rows)];
   blocks.push(list(escalation.seats.map((seat) => seatLine(deps, escalation, seat))));
   if (escalation.status === 'open') {
+    const capacity = escalation.kind === 'kapazitaet';
     blocks.push(
-      text(T.meaning(escalation.kind, end)),
+      text(capacity ? capacityTexts.meaning(escalation.id, DEFERRED_INTAKE_WORKING_DAYS) : T.meaning(escalation.kind, end)),
       text(T.howToDecide),
+      text(T.typedCommands(escalation.id)),
       actions(
-        { actionId: ESCALATION_ACTIONS.approve, label: T.approve, value: String(escalation.id), style: 'primary' },
-        { actionId: ESCALATION_ACTIONS.reject, label: T.reject, value: String(escalation.id), style: 'danger' },
+        { actionId: ESCALATION_ACTIONS.approve, label: capacity ? capacityTexts.assignButton : T.approve, value: String(escalation.id), style: 'primary' },
+        { actionId: ESCALATION_ACTIONS.reject, label: capacity ? capacityTexts.otherDecision : T.reject, value: String(escalation.id), style: 'danger' },
       ),
     );
   }
@@ -126,7 +131,7 @@ function seatLine(deps: EscalationDeps, escalation: EscalationRecord, seat: stri
 
 /** The direct message to one decider: everything they need, including the client reference and the reason. */
 export function deciderMessage(deps: EscalationDeps, e: EscalationRecord, record: CaseRecord, decider: Decider): Message {
-  const rows: Array<[string, string]> = [caseRow(e)];
+  const rows: Array<[string, string]> = [[T.factNumber, String(e.id)], caseRow(e)];
   if (e.kind !== 'kapazitaet') rows.push([T.factClient, record.clientRef]);
   rows.push([T.factKind, T.kindWithRule(e.kind)], [T.factRaisedBy, raisedByLabel(e)]);
   if (e.kind === 'abgang' && typeof e.data.exitReason === 'string' && isExitReason(e.data.exitReason)) {
@@ -140,9 +145,10 @@ export function deciderMessage(deps: EscalationDeps, e: EscalationRecord, record
     if (end) rows.push([T.factNewEnd, end]);
   }
   if (e.reason && e.kind !== 'verlaengerung') rows.push([T.factReason, e.reason]);
-  const blocks: Block[] = [heading(T.deciderHeading(e.caseCode)), text(T.ruleText(e.kind)), facts(...rows), text(T.meaning(e.kind, newPlannedEnd(deps, e)))];
+  const meaning = e.kind === 'kapazitaet' ? capacityTexts.meaning(e.id, DEFERRED_INTAKE_WORKING_DAYS) : T.meaning(e.kind, newPlannedEnd(deps, e));
+  const blocks: Block[] = [heading(T.deciderHeading(e.caseCode)), text(T.ruleText(e.kind)), facts(...rows), text(meaning)];
   if (decider.onBehalfOf) blocks.push(text(T.deputyNote(personName(deps, decider.onBehalfOf))));
-  blocks.push(text(T.deciderText(teamName(deps, e.teamId))));
+  blocks.push(text(T.deciderText(teamName(deps, e.teamId))), text(T.typedCommands(e.id)));
   return message(T.deciderSummary(e.caseCode, e.kind), ...blocks);
 }
 
@@ -151,27 +157,7 @@ export function deciderMessage(deps: EscalationDeps, e: EscalationRecord, record
 /** The outcome for the referring IFK and the case's FM, with the client reference and the lead's comment. */
 export function outcomeMessage(e: EscalationRecord, record: CaseRecord, approved: boolean, outcome: string, comment: string | undefined): Message {
   const summary = T.outcomeSummary(e.caseCode, e.kind, approved);
-  const blocks: Block[] = [heading(summary), text(T.outcomeClient(e.caseCode, record.clientRef)), text(outcome)];
+  const blocks: Block[] = [heading(summary), text(T.outcomeClient(e.caseCode, record.clientRef)), text(outcome), text(T.numberLine(e.id))];
   if (comment !== undefined) blocks.push(text(T.outcomeComment(comment)));
   return message(summary, ...blocks);
-}
-
-/** R4, beyond capacity: to the FM the referral is assigned to. */
-export function assignedFmMessage(record: CaseRecord): Message {
-  const deadline = formatGermanDate(record.intakeDeadline);
-  return message(T.assignedFmSummary(record.caseCode), text(T.assignedFmText(record.caseCode, record.clientRef, deadline, mention(record.referringPersonId))));
-}
-
-/** R4, beyond capacity: to the referring IFK. */
-export function assignedIfkMessage(record: CaseRecord, fmId: string): Message {
-  const deadline = formatGermanDate(record.intakeDeadline);
-  return message(T.assignedIfkSummary(record.caseCode), text(T.assignedIfkText(record.caseCode, record.clientRef, mention(fmId), deadline)));
-}
-
-/** R4, later intake: to the referring IFK, with the old and the new deadline and the lead's reason. */
-export function deferredIfkMessage(record: CaseRecord, fresh: LocalDate, reason: string): Message {
-  return message(
-    T.deferredIfkSummary(record.caseCode, formatGermanDate(fresh)),
-    text(T.deferredIfkText(record.caseCode, record.clientRef, formatGermanDate(record.intakeDeadline), formatGermanDate(fresh), reason)),
-  );
 }

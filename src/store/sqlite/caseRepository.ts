@@ -142,6 +142,15 @@ export class SqliteCaseRepository implements CaseRepository {
       .map(toRecord);
   }
 
+  moveIntakeDeadline(caseCode: string, deadline: LocalDate, at: number): CaseRecord | undefined {
+    const row = this.db
+      .prepare<[LocalDate, number, string], CaseRow>(
+        `UPDATE cases SET intake_deadline = ?, updated_at = ? WHERE case_code = ? AND status = 'vorgemerkt' RETURNING *`,
+      )
+      .get(deadline, at, caseCode);
+    return row && toRecord(row);
+  }
+
   transition(caseCode: string, from: readonly CaseStatus[], to: CaseStatus, changes: CaseProgress, at: number): CaseRecord | undefined {
     const sets = ['status = @to', 'updated_at = @at'];
     const params: Record<string, unknown> = { caseCode, to, at, from: JSON.stringify(from) };

@@ -42,7 +42,6 @@ export class SqliteEscalationRepository implements EscalationRepository {
   private readonly selectVotes;
   private readonly insertVote;
   private readonly updateDecision;
-  private readonly updateIntakeDeadline;
   private readonly countAll;
 
   constructor(db: Database.Database) {
@@ -69,9 +68,6 @@ export class SqliteEscalationRepository implements EscalationRepository {
     );
     this.updateDecision = db.prepare<[EscalationStatus, Instant, number]>(
       `UPDATE escalations SET status = ?, decided_at = ? WHERE id = ? AND status = 'open'`,
-    );
-    this.updateIntakeDeadline = db.prepare<[LocalDate, Instant, string]>(
-      `UPDATE cases SET intake_deadline = ?, updated_at = ? WHERE case_code = ? AND status = 'vorgemerkt'`,
     );
     this.countAll = db.prepare<[], number>('SELECT count(*) FROM escalations').pluck();
   }
@@ -133,10 +129,6 @@ export class SqliteEscalationRepository implements EscalationRepository {
 
   decide(id: number, status: Exclude<EscalationStatus, 'open'>, at: Instant): boolean {
     return this.updateDecision.run(status, at, id).changes === 1;
-  }
-
-  moveIntakeDeadline(caseCode: string, deadline: LocalDate, at: Instant): boolean {
-    return this.updateIntakeDeadline.run(deadline, at, caseCode).changes === 1;
   }
 
   count(): number {
