@@ -1,7 +1,7 @@
 /**
  * Data protection: FM-Lotse keeps client references only as long as the coordination needs them. Sent
  * messages lose their text after 90 days; an ended case loses its client reference 25 months after the
- * end (the last follow-up, R27, is at 24 months), a declined referral of a complex profile 7 months after its
+ * end (the last follow-up, R27, is at 24 months; with it the free texts of its planned exits), a declined referral of a complex profile 7 months after its
  * last step (the decline or an R12 re-check, see DECLINED_MONTHS), any other declined referral after 6 months.
  * Case codes, dates and the audit log stay for supervision and controlling (R34, R35).
  * What is blanked must leave the disk too: the SQLite store zeroes freed space (secure_delete) and, after

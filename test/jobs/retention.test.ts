@@ -73,6 +73,30 @@ describe('retention (data protection)', () => {
     expect(world.store.cases.byCode(ended.caseCode)!.caseCode).toBe(ended.caseCode);
   });
 
+  it('R22–R26: an ended case loses the recommendation and the objection of its planned exits with its customer number, 25 months after the end', () => {
+    const at = world.clock.now();
+    const ended = insertCase(world.store, { status: 'beendet', clientRef: '123A000002', intakeOn: '2024-03-04', endedOn: '2026-03-02', at });
+    const plan = world.store.returns.plan({
+      caseCode: ended.caseCode,
+      reason: 'kein-potenzial',
+      recommendation: 'Schuldnerberatung vor erneuter Vormerkung',
+      addresseeId: 'ifk-lena',
+      plannedBy: 'fm-tobias',
+      plannedAt: at,
+    });
+    world.store.returns.object(plan.id, 'Kundin braucht erst Kinderbetreuung', 1);
+    const texts = () => {
+      const row = world.store.returns.byId(plan.id)!;
+      return [row.recommendation, row.objection];
+    };
+
+    run('2028-03-31T09:00:00+02:00'); // before 25 months: kept
+    expect(texts()).toEqual(['Schuldnerberatung vor erneuter Vormerkung', 'Kundin braucht erst Kinderbetreuung']);
+    run('2028-04-03T09:00:00+02:00');
+    expect(texts()).toEqual([undefined, undefined]);
+    expect(world.store.returns.byId(plan.id)!.reason).toBe('kein-potenzial'); // the code stays for R35
+  });
+
   it('R12: keeps the customer number of a complex declined referral while its re-checks continue, and forgets it 7 months after the last', () => {
     const code = declineComplexReferral();
     const ref = () => world.store.cases.byCode(code)!.clientRef;

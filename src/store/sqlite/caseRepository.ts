@@ -187,7 +187,7 @@ export class SqliteCaseRepository implements CaseRepository {
 
   forgetClients(opts: { endedBefore: string; declinedBefore: number; declinedSimpleBefore: number }): number {
     // The complex profile as hasComplexProfile (src/services/recheck.ts) reads it from a stored referral.
-    return this.db
+    const forgotten = this.db
       .prepare(
         `UPDATE cases SET client_ref = '—'
           WHERE client_ref <> '—'
@@ -197,6 +197,16 @@ export class SqliteCaseRepository implements CaseRepository {
                   AND NOT (prognosis = 'nicht-marktnah' AND counted_needs >= @minNeeds AND integration12 = 0 AND assessment = 1)))`,
       )
       .run({ ...opts, minNeeds: R1_MIN_KEY_GROUP_NEEDS }).changes;
+    // With the client reference go the free texts about the client in the case's planned exits (R22–R26):
+    // the recommendation and the IFK's objection. Reason codes, dates and statuses stay for R35.
+    const texts = this.db
+      .prepare(
+        `UPDATE case_returns SET recommendation = NULL, objection = NULL
+          WHERE (recommendation IS NOT NULL OR objection IS NOT NULL)
+            AND case_code IN (SELECT case_code FROM cases WHERE client_ref = '—')`,
+      )
+      .run().changes;
+    return forgotten + texts;
   }
 
   transfersStarted(): Set<string> {
