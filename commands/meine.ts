@@ -7,7 +7,7 @@ import { contactPolicy, toCaseClock } from '../src/services/clocks.js';
 import { absencesOf, standingInFor } from '../src/services/people.js';
 import { dueItems, type DueItem } from '../src/domain/due.js';
 import { addDays, formatGermanDate, type LocalDate } from '../src/domain/time.js';
-import { statusLabel } from '../src/i18n/cases.js';
+import { shownStatus } from './caseAccess.js';
 import { dueLabel, dueLine, mineTexts as T, type DueState } from '../src/i18n/lifecycle.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { heading, list, message, text, type Block } from '../src/messaging/reply.js';
@@ -42,7 +42,7 @@ export const meine: CommandDefinition = {
     const today = ctx.calendar.today(ctx.clock.now());
     const own = rowsOf(ctx, ctx.actor.id, today);
     const blocks: Block[] = [heading(T.heading)];
-    blocks.push(own.length ? list(own.map((row) => line(row, today))) : text(T.none));
+    blocks.push(own.length ? list(own.map((row) => line(ctx, row, today))) : text(T.none));
 
     let count = own.length;
     for (const fmId of standingInFor(ctx, ctx.actor.id, today)) {
@@ -51,7 +51,7 @@ export const meine: CommandDefinition = {
       count += rows.length;
       const until = absencesOf(ctx, fmId).find((a) => a.from <= today && today <= a.to)?.to ?? today;
       blocks.push(heading(T.standInHeading(ctx.org.person(fmId)?.name ?? fmId, formatGermanDate(until))));
-      blocks.push(list(rows.map((row) => line(row, today))));
+      blocks.push(list(rows.map((row) => line(ctx, row, today))));
     }
     if (count > 0) blocks.push(text(T.hint));
     return message(T.summary(count), ...blocks);
@@ -81,9 +81,9 @@ function rowsOf(ctx: CommandContext, fmId: string, today: LocalDate): Row[] {
   });
 }
 
-function line({ record, items }: Row, today: LocalDate): string {
+function line(ctx: CommandContext, { record, items }: Row, today: LocalDate): string {
   const shown = items.slice(0, ITEMS_PER_CASE).map((i) => dueLine(dueLabel(i.kind, i.months), i.rule, formatGermanDate(i.dueOn), stateOf(i, today)));
-  return T.line(record.caseCode, record.clientRef, statusLabel(record.status), shown);
+  return T.line(record.caseCode, record.clientRef, shownStatus(ctx, record), shown);
 }
 
 export function stateOf(item: DueItem, today: LocalDate): DueState {

@@ -29,6 +29,12 @@ describe('/fm meine: my cases, most urgent first', () => {
     expect(reply).toContain('Meine Fälle');
   });
 
+  it('R26: shows a case with a planned exit as „Rückgabe“ until the return talk is confirmed', () => {
+    const code = h.activeCase({ client: '123A000021' });
+    h.ok('fm-tobias', `abgang ${code} grund=ziele-erreicht`);
+    expect(h.ok('fm-tobias', 'meine')).toContain(`${code} · 123A000021 · Rückgabe`);
+  });
+
   it('marks an item due today', () => {
     const code = h.activeCase();
     h.at('2025-12-19T08:00:00+01:00');
