@@ -398,6 +398,12 @@ export interface Outbox {
    * dedupe keys still stop a second send and thread replies still find their parent. Returns how many.
    */
   redactBefore(before: Instant): number;
+  /** The earliest next attempt of a pending item, or undefined when nothing is pending. */
+  nextAttemptAt(): Instant | undefined;
+  /** Rate-limit pauses per platform that last beyond `now` (Retry-After, held across runs and restarts). */
+  pauses(now: Instant): Map<string, Instant>;
+  /** Records that `platform` asked to wait until `until` (a later pause of the same platform wins). */
+  pause(platform: string, until: Instant, reason: string): void;
 }
 
 /** Everything behind one database; `transaction` makes state, audit and outbox one unit. */
@@ -439,7 +445,32 @@ export interface Store {
    * earlier attempt that could not complete.
    */
   flushErased(erased: boolean): void;
+  /** Whether the database could write lately (for /healthz): see WriteHealth. */
+  writeHealth(): WriteHealth;
   close(): void;
+}
+
+/**
+ * Whether the database accepts writes. `ok` is false from the first write that failed because the database
+ * was locked by another process, read-only, full or broken, until a write succeeds again.
+ */
+export interface WriteHealth {
+  ok: boolean;
+  /** Epoch ms of the first failed write of the current failure (when `ok` is false). */
+  failingSince?: number;
+  /** SQLite's error code of the last failed write, e.g. "SQLITE_BUSY" (no message text: it may quote data). */
+  lastError?: string;
+}
+
+/**
+ * A change could not be written because the database is locked by another process (or cannot write at all).
+ * Nothing of the change was stored; the caller tells the person so, and may try again later. Carries no data.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(readonly code: string) {
+    super(`The database cannot write at the moment (${code}).`);
+    this.name = 'StoreUnavailableError';
+  }
 }
 
 /**

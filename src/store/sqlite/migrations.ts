@@ -328,4 +328,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    name: 'rate-limit pauses of the delivery, held across runs and restarts',
+    sql: `
+      -- Per platform: until when it asked not to be called (a 429's Retry-After). No message content.
+      CREATE TABLE delivery_pauses (
+        platform TEXT    PRIMARY KEY,
+        until    INTEGER NOT NULL,
+        reason   TEXT    NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
