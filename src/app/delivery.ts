@@ -119,13 +119,26 @@ export class Delivery {
     let sent = 0;
     for (;;) {
       sent += await this.flush();
-      const next = this.store.outbox.nextAttemptAt();
+      const next = this.nextWake();
       if (next === undefined) return { sent, pending: 0 };
       const wait = next - this.clock.now();
       if (wait > options.maxWaitMs) return { sent, pending: this.pendingCount() };
       // At least a moment: an item whose mark cannot be written stays due, and must not spin the loop.
       await sleep(Math.max(wait, 50));
     }
+  }
+
+  /**
+   * When the next pending item can be tried: its next attempt, or — for one due already, which a flush left
+   * because its platform is rate limited — the end of the earliest pause. Undefined when nothing is pending.
+   */
+  private nextWake(): number | undefined {
+    const next = this.store.outbox.nextAttemptAt();
+    if (next === undefined) return undefined;
+    const now = this.clock.now();
+    if (next > now) return next;
+    const ends = [...(this.pauses ?? new Map<string, number>()).values()].filter((until) => until > now);
+    return ends.length > 0 ? Math.min(...ends) : now;
   }
 
   /** Messages accepted by their platform whose "sent" mark is not written yet (for health reporting). */
@@ -158,21 +171,28 @@ export class Delivery {
     const holdUntil = this.pingHold(now);
     const tried = new Set<number>();
     const paused = this.heldPauses(now);
+    let stayed = 0;
     try {
       this.writeUnmarked();
       for (;;) {
-        // Items tried in this run that stay due (a mark still unwritten) are skipped, so ask for that many more.
-        const stuck = [...tried].filter((id) => this.unmarked.has(id)).length;
-        const batch = this.store.outbox.due(now, this.batchSize + stuck).filter((item) => !tried.has(item.id));
+        // Items tried in this run that stay due (a mark still unwritten, a rate limit) are skipped: ask for more.
+        const batch = this.store.outbox.due(now, this.batchSize + stayed).filter((item) => !tried.has(item.id));
         if (batch.length === 0) break;
         for (const item of batch) {
+          // Every platform waits for its Retry-After: the rest stays as it is until the pause ends.
+          if (this.allPaused(paused)) return this.afterRun(sent, paused);
           tried.add(item.id);
-          if (this.unmarked.has(item.id)) continue; // accepted already: only its mark is missing
+          if (this.unmarked.has(item.id)) {
+            stayed++; // accepted already: only its mark is missing
+            continue;
+          }
           if (holdUntil !== undefined && item.dedupeKey.startsWith(PING_PREFIX)) {
             this.store.outbox.postpone(item.id, holdUntil, 'waiting for the next working day');
             continue;
           }
-          if (await this.sendOne(item, paused)) sent++;
+          const outcome = await this.sendOne(item, paused);
+          if (outcome === 'sent') sent++;
+          if (outcome === 'stays') stayed++;
         }
       }
     } catch (error) {
@@ -180,6 +200,16 @@ export class Delivery {
       // accepted meanwhile keeps its mark in memory (`unmarked`) and is not sent again.
       this.logger.error(`outbox run stopped, the rest waits for the next run (${describeError(error)})`);
     }
+    return this.afterRun(sent, paused);
+  }
+
+  private allPaused(paused: Map<string, number>): boolean {
+    const now = this.clock.now();
+    return this.transports.length > 0 && this.transports.every((t) => (paused.get(t.platform) ?? 0) > now);
+  }
+
+  /** Schedules a flush for the end of the earliest running pause; returns `sent`. */
+  private afterRun(sent: number, paused: Map<string, number>): number {
     const nextEnd = Math.min(...[...paused.values()].filter((until) => until > this.clock.now()));
     if (Number.isFinite(nextEnd)) this.wakeAt(nextEnd);
     return sent;
@@ -218,31 +248,32 @@ export class Delivery {
     }
   }
 
-  private async sendOne(item: OutboxItem, paused: Map<string, number>): Promise<boolean> {
+  /** 'sent'; 'stays' when the item is still due as it was (rate limited); 'moved' when it was rescheduled or given up. */
+  private async sendOne(item: OutboxItem, paused: Map<string, number>): Promise<'sent' | 'stays' | 'moved'> {
     const parentKey = item.target.kind === 'channel' ? (item.target.replaces ?? item.target.threadOf) : undefined;
     let parent: OutboxItem | undefined;
     if (parentKey !== undefined) {
       parent = this.store.outbox.byKey(parentKey);
       if (!parent || parent.status === 'failed') {
         this.store.outbox.markFailed(item.id, `the message it belongs to (${parentKey}) was never sent`, undefined);
-        return false;
+        return 'moved';
       }
       if (!parent.sentRef) {
         // Thread replies and updates wait for their parent; waiting is not a failed attempt.
         this.store.outbox.postpone(item.id, this.clock.now() + BASE_BACKOFF_MS, `waiting for ${parentKey}`);
-        return false;
+        return 'moved';
       }
     }
     const route = parent?.sentRef ? this.routeTo(parent.sentRef.platform) : this.route(item);
     if (!route) {
       this.store.outbox.markFailed(item.id, 'no platform address for this target', undefined);
       this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
-      return false;
+      return 'moved';
     }
     const pausedUntil = paused.get(route.transport.platform);
     if (pausedUntil !== undefined && pausedUntil > this.clock.now()) {
       this.store.outbox.postpone(item.id, pausedUntil, `${route.transport.platform} rate limit`);
-      return false;
+      return 'moved';
     }
     let accepted: SentRef | undefined;
     try {
@@ -259,12 +290,12 @@ export class Delivery {
       if (error instanceof DeliveryError && error.retryable && error.retryAfterMs !== undefined) {
         // A rate limit says nothing about this message: it waits without an attempt, and so does the rest of
         // the platform's queue in this flush, instead of adding to the limit.
-        // The pause is stored, so the next runs (and a restarted process) hold it too.
+        // The pause is stored, so the next runs (and a restarted process) hold it too. The item keeps its place
+        // in the queue: the pause holds it, and order per platform stays as queued.
         const until = this.clock.now() + error.retryAfterMs;
         paused.set(route.transport.platform, until);
-        this.store.outbox.postpone(item.id, until, error.message);
         this.store.outbox.pause(route.transport.platform, until, error.message);
-        return false;
+        return 'stays';
       }
       const retryable = !(error instanceof DeliveryError) || error.retryable;
       const attempt = item.attempts + 1;
@@ -273,10 +304,10 @@ export class Delivery {
       const reason = error instanceof Error ? error.message : String(error);
       this.store.outbox.markFailed(item.id, reason, giveUp ? undefined : this.clock.now() + wait);
       if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);
-      return false;
+      return 'moved';
     }
     this.markSent(item.id, accepted!);
-    return true;
+    return 'sent';
   }
 
   /** On a weekend or holiday: when pings may go out again. */
