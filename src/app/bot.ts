@@ -17,7 +17,8 @@ import { UserError, UserErrors } from '../domain/errors.js';
 import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js';
 import type { Clock } from '../domain/time.js';
 import { commonTexts } from '../i18n/commands.js';
-import type { Store } from '../store/ports.js';
+import { StoreUnavailableError, type Store } from '../store/ports.js';
+import { storeTexts } from '../i18n/faults.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
 
@@ -121,6 +122,9 @@ export class Bot implements BotApi {
       this.onHandled();
       return result;
     } catch (error) {
+      // The database is locked by another process (or cannot write): nothing was stored, and the person is told
+      // so at once instead of waiting for the lock (issue #13 item 9: acknowledged means stored, or told it was not).
+      if (error instanceof StoreUnavailableError) return { kind: 'error', text: storeTexts.unavailable, fieldErrors: {} };
       const problems = error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
       if (!problems) throw error;
       return refusal(problems);

@@ -4,3 +4,10 @@ export const faultTexts = {
   jobsPending: (n: number) =>
     `${n} ${n === 1 ? 'Nachricht wartet' : 'Nachrichten warten'} noch auf einen späteren Versuch; der laufende Bot oder der nächste „jobs run“ sendet sie.`,
 };
+
+/** A change that could not be stored because the database is locked or cannot write. */
+export const storeTexts = {
+  unavailable:
+    'Das wurde nicht gespeichert: Die Datenbank ist gerade belegt (z. B. durch eine Sicherung oder einen anderen Vorgang). ' +
+    'Es hat sich nichts geändert. Bitte versuche es in einer Minute noch einmal.',
+};

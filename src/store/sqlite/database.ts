@@ -172,7 +172,21 @@ export class WriteGuard {
     return result;
   }
 
+  /**
+   * While failing, first tries to take the write lock once, without waiting (BEGIN IMMEDIATE, ROLLBACK), so the
+   * state clears as soon as the other process lets go even when nothing else writes meanwhile.
+   */
   health(): WriteHealth {
+    if (this.failingSince !== undefined && this.db.open && !this.db.inTransaction) {
+      try {
+        this.run(() => {
+          this.db.exec('BEGIN IMMEDIATE');
+          this.db.exec('ROLLBACK');
+        });
+      } catch {
+        // still failing: reported below
+      }
+    }
     if (this.failingSince === undefined) return { ok: true };
     return { ok: false, failingSince: this.failingSince, ...(this.lastError ? { lastError: this.lastError } : {}) };
   }
