@@ -21,6 +21,7 @@ import { StoreUnavailableError, type Store } from '../store/ports.js';
 import { storeTexts } from '../i18n/faults.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
+import { neutraliseFreeText } from '../messaging/freeText.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -57,7 +58,7 @@ export class Bot implements BotApi {
 
   handleCommand(caller: Caller, text: string): BotResponse {
     return this.asActor(caller, (ctx) => {
-      const parsed = parseCommandLine(text);
+      const parsed = asTypedText(parseCommandLine(text));
       // A bare /fm shows the help.
       const def = this.command(parsed.name || hilfe.name);
       assertMayUse(def, ctx.actor);
@@ -77,7 +78,7 @@ export class Bot implements BotApi {
       for (const [key, value] of Object.entries(values)) {
         const trimmed = value.trim();
         assertCleanText(trimmed, key);
-        if (trimmed !== '') parsed.args.set(key.toLowerCase(), trimmed);
+        if (trimmed !== '') parsed.args.set(key.toLowerCase(), neutraliseFreeText(trimmed));
       }
       checkShape(def, parsed);
       return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
@@ -101,7 +102,7 @@ export class Bot implements BotApi {
     if (!escalation || !vote) return undefined;
     return this.asActor(caller, (ctx) => {
       assertCleanText(line, 'kommentar');
-      return { kind: 'message', message: voteByThreadReply(ctx, escalation, vote) };
+      return { kind: 'message', message: voteByThreadReply(ctx, escalation, asTypedVote(vote)) };
     });
   }
 
@@ -130,6 +131,20 @@ export class Bot implements BotApi {
       return refusal(problems);
     }
   }
+}
+
+/**
+ * What people typed is shown as text wherever it goes: mention, link and broadcast syntax in it is made inert
+ * before any command sees it (issue #13 item 9; src/messaging/freeText.ts).
+ */
+function asTypedText(parsed: ParsedCommand): ParsedCommand {
+  const args = new Map([...parsed.args].map(([key, value]) => [key, neutraliseFreeText(value)] as const));
+  return { ...parsed, positionals: parsed.positionals.map(neutraliseFreeText), args };
+}
+
+/** A vote typed in a thread: its comment is free text too. */
+function asTypedVote<V extends { comment?: string }>(vote: V): V {
+  return vote.comment === undefined ? vote : { ...vote, comment: neutraliseFreeText(vote.comment) };
 }
 
 /** The one role check of every subcommand: the roles it declares (commands/types.ts, CommandListing). */
