@@ -3,6 +3,7 @@
  * submitted form), checks the caller's roles against the subcommand's declared ones, runs it and turns
  * expected failures into German replies. Unexpected errors propagate to the platform's central error handler.
  */
+import { randomUUID } from 'node:crypto';
 import { checkShape } from '../../commands/fields.js';
 import { voteByThreadReply } from '../../commands/eskalieren.js';
 import { hilfe } from '../../commands/hilfe.js';
@@ -22,6 +23,7 @@ import { storeTexts } from '../i18n/faults.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
 import { neutraliseFreeText } from '../messaging/freeText.js';
+import type { Message } from '../messaging/reply.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -104,6 +106,27 @@ export class Bot implements BotApi {
       assertCleanText(line, 'kommentar');
       return { kind: 'message', message: voteByThreadReply(ctx, escalation, asTypedVote(vote)) };
     });
+  }
+
+  /**
+   * Issue #13 item 9: a private reply (case codes, deadlines, a customer number for the person themself) that
+   * the platform did not take goes through the outbox as a direct message to that person, with its guarantees.
+   */
+  queuePrivateReply(caller: Caller, message: Message): boolean {
+    const person = this.identify(caller);
+    if (!person) return false;
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    try {
+      store.transaction(() => {
+        store.outbox.enqueue({ dedupeKey: `reply:${person.id}:${now}:${randomUUID()}`, target: { kind: 'direct', personId: person.id }, message, createdAt: now });
+      });
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return false;
+      throw error;
+    }
+    this.onHandled();
+    return true;
   }
 
   private command(name: string): CommandDefinition {
