@@ -54,6 +54,8 @@ export async function start(
   // What a request queued is sent right after its transaction (Delivery.kick); the timer is the safety net.
   let delivery: Delivery | undefined;
   const bot = new Bot(deps, undefined, () => delivery?.kick());
+  // Requests acknowledged before the last stop but never stored: their senders are told (direct message).
+  bot.tellInterrupted();
 
   const transports: Transport[] = [];
   const healthy = (): boolean => store.isHealthy();

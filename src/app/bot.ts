@@ -3,6 +3,7 @@
  * submitted form), checks the caller's roles against the subcommand's declared ones, runs it and turns
  * expected failures into German replies. Unexpected errors propagate to the platform's central error handler.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { checkShape } from '../../commands/fields.js';
 import { voteByThreadReply } from '../../commands/eskalieren.js';
@@ -19,11 +20,12 @@ import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js'
 import type { Clock } from '../domain/time.js';
 import { commonTexts } from '../i18n/commands.js';
 import { StoreUnavailableError, type Store } from '../store/ports.js';
-import { storeTexts } from '../i18n/faults.js';
+import { receiptTexts, storeTexts } from '../i18n/faults.js';
+import { formatInTimeZone } from '../domain/format.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
 import { neutraliseFreeText } from '../messaging/freeText.js';
-import type { Message } from '../messaging/reply.js';
+import { message as messageOf, text as textBlock, type Message } from '../messaging/reply.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -35,6 +37,8 @@ export interface BotDeps {
 
 export class Bot implements BotApi {
   private readonly deps: CommandDeps;
+  /** The receipt of the request being handled, across the awaits between its acknowledgement and its handling. */
+  private readonly requests = new AsyncLocalStorage<string>();
 
   /** `commands`: the registry to route by; tests pass the real one plus a fixture command. */
   constructor(
@@ -129,6 +133,59 @@ export class Bot implements BotApi {
     return true;
   }
 
+  /**
+   * Issue #13 item 9 — an acknowledged request is stored, or its sender is told it was not. The platform calls
+   * this before it acknowledges: a receipt is written, removed by the transaction that stores the request's
+   * change (Store.withReceipt) or after `handle` ends. A receipt still there at start-up is a request acknowledged
+   * by a process that died before storing it: `tellInterrupted` tells its sender.
+   */
+  async track<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T> {
+    const { store, clock } = this.deps;
+    const id = randomUUID();
+    try {
+      store.transaction(() => store.receipts.open({ id, platform: caller.platform, userId: caller.userId, label, receivedAt: clock.now() }));
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return handle(); // it will be refused as not stored anyway
+      throw error;
+    }
+    try {
+      return await this.requests.run(id, handle);
+    } finally {
+      try {
+        store.receipts.close(id);
+      } catch {
+        // left for tellInterrupted; the request itself was handled
+      }
+    }
+  }
+
+  /** At start-up: tells each sender of a request acknowledged but not stored before the last stop. Returns how many. */
+  tellInterrupted(): number {
+    const { store, clock } = this.deps;
+    const receipts = store.receipts.all();
+    if (receipts.length === 0) return 0;
+    let told = 0;
+    store.transaction(() => {
+      for (const r of receipts) {
+        const platform = r.platform as Caller['platform'];
+        const person = this.identify({ platform, userId: r.userId });
+        if (person) {
+          const notice = receiptTexts.interrupted(r.label, formatInTimeZone(r.receivedAt));
+          store.outbox.enqueue({
+            dedupeKey: `interrupted:${r.id}`,
+            target: { kind: 'direct', personId: person.id },
+            message: messageOf(notice, textBlock(notice)),
+            createdAt: clock.now(),
+          });
+          told++;
+        }
+        store.receipts.close(r.id);
+      }
+    });
+    this.onHandled();
+    return told;
+  }
+
   private command(name: string): CommandDefinition {
     const def = findCommand(name, this.commands);
     if (!def) throw new UserError(commonTexts.unknownSubcommand(name, this.commands.map((c) => c.name)));
@@ -142,7 +199,7 @@ export class Bot implements BotApi {
       return { kind: 'error', text: commonTexts.unknownUser(caller.userId, admins), fieldErrors: {} };
     }
     try {
-      const result = work({ ...this.deps, actor, caller });
+      const result = this.deps.store.withReceipt(this.requests.getStore(), () => work({ ...this.deps, actor, caller }));
       this.onHandled();
       return result;
     } catch (error) {

@@ -11,3 +11,13 @@ export const storeTexts = {
     'Das wurde nicht gespeichert: Die Datenbank ist gerade belegt (z. B. durch eine Sicherung oder einen anderen Vorgang). ' +
     'Es hat sich nichts geändert. Bitte versuche es in einer Minute noch einmal.',
 };
+
+/** A request the bot acknowledged but could not store because it stopped (crash, restart) before. */
+export const receiptTexts = {
+  interrupted: (label: string, when: string) =>
+    `Deine Eingabe „${label}“ vom ${when} kam bei FM-Lotse an, wurde aber wegen eines Neustarts nicht gespeichert. ` +
+    'Es hat sich nichts geändert. Bitte sende sie noch einmal.',
+  /** Labels of what was sent, when no subcommand is known. */
+  form: 'Formular',
+  click: 'Klick auf eine Schaltfläche',
+};

@@ -67,6 +67,11 @@ export interface BotApi {
    * queued (unknown caller, database not writing): then the platform reports the failure as before.
    */
   queuePrivateReply?(caller: Caller, message: Message): boolean;
+  /**
+   * Wraps the handling of one request; called before the platform acknowledges it, so a request acknowledged
+   * is either stored or its sender told it was not (after a crash). `label`: the subcommand name, never text.
+   */
+  track?<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T>;
 }
 
 /** A message someone wrote in a thread: the channel, the thread's parent message id (Slack: thread_ts), the text. */

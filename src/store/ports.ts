@@ -445,9 +445,33 @@ export interface Store {
    * earlier attempt that could not complete.
    */
   flushErased(erased: boolean): void;
+  /** Requests acknowledged to a platform and not yet stored or answered (issue #13 item 9). */
+  receipts: ReceiptRepository;
+  /**
+   * Runs `work` for the request of receipt `receiptId`: the first transaction that commits inside it also removes
+   * the receipt, so "stored" and "no longer pending" are one unit.
+   */
+  withReceipt<T>(receiptId: string | undefined, work: () => T): T;
   /** Whether the database could write lately (for /healthz): see WriteHealth. */
   writeHealth(): WriteHealth;
   close(): void;
+}
+
+/** A request acknowledged to a chat platform: who sent it, what kind (the subcommand name only), when. */
+export interface Receipt {
+  id: string;
+  platform: string;
+  /** The platform's user id (Slack U…, Teams 29:…). */
+  userId: string;
+  label: string;
+  receivedAt: Instant;
+}
+
+export interface ReceiptRepository {
+  open(receipt: Receipt): void;
+  /** Removes the receipt (no error when it is gone already). */
+  close(id: string): void;
+  all(): Receipt[];
 }
 
 /**

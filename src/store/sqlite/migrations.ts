@@ -340,4 +340,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: 'receipts of acknowledged requests until they are stored or answered',
+    sql: `
+      -- One row per request acknowledged to a chat platform and not finished yet: written before the ack, removed
+      -- in the transaction that stores the request's change (or after its answer). A row found at start-up is a
+      -- request the process acknowledged but died before storing: its sender is told. Ids and the subcommand
+      -- name only, never what was typed.
+      CREATE TABLE request_receipts (
+        id          TEXT    PRIMARY KEY,
+        platform    TEXT    NOT NULL,
+        user_id     TEXT    NOT NULL,
+        label       TEXT    NOT NULL,
+        received_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

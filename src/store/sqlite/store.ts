@@ -15,6 +15,7 @@ import { SqliteOutbox } from './outbox.js';
 import { SqliteRoundRepository } from './roundRepository.js';
 import { SqliteLeadDigestRepository } from './leadDigestRepository.js';
 import { SqliteSnoozeRepository } from './snoozeRepository.js';
+import { SqliteReceiptRepository } from './receiptRepository.js';
 
 export class SqliteStore implements Store {
   readonly cases: SqliteCaseRepository;
@@ -31,6 +32,9 @@ export class SqliteStore implements Store {
   readonly escalations: SqliteEscalationRepository;
   readonly conversations: SqliteConversationRepository;
   readonly leadDigests: SqliteLeadDigestRepository;
+  readonly receipts: SqliteReceiptRepository;
+  /** The receipt of the request being handled (withReceipt); removed by its first committed transaction. */
+  private receipt: string | undefined;
 
   /** Tracks whether writes succeed; fails them fast while another process holds the database (see WriteGuard). */
   private readonly guard: WriteGuard;
@@ -51,6 +55,7 @@ export class SqliteStore implements Store {
     this.escalations = new SqliteEscalationRepository(db);
     this.conversations = new SqliteConversationRepository(db);
     this.leadDigests = new SqliteLeadDigestRepository(db);
+    this.receipts = new SqliteReceiptRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */
@@ -69,7 +74,28 @@ export class SqliteStore implements Store {
    */
   transaction<T>(work: () => T): T {
     if (this.db.inTransaction) return this.db.transaction(work)();
-    return this.guard.run(() => this.db.transaction(work).immediate());
+    const receipt = this.receipt;
+    const result = this.guard.run(() =>
+      this.db
+        .transaction(() => {
+          const value = work();
+          if (receipt !== undefined) this.receipts.close(receipt);
+          return value;
+        })
+        .immediate(),
+    );
+    if (receipt !== undefined && this.receipt === receipt) this.receipt = undefined;
+    return result;
+  }
+
+  withReceipt<T>(receiptId: string | undefined, work: () => T): T {
+    const outer = this.receipt;
+    this.receipt = receiptId;
+    try {
+      return work();
+    } finally {
+      this.receipt = outer;
+    }
   }
 
   writeHealth(): WriteHealth {
