@@ -117,6 +117,21 @@ describe('Delivery under faults (issue #13 item 9)', () => {
     expect(transport.sent.map((s) => s.text)).toEqual(['a', 'b']);
   });
 
+  it('while running, flushes again when the pause ends, not at the next timer tick', async () => {
+    enqueue('a');
+    transport.failures = [new DeliveryError('ratelimited', true, 30)];
+    const delivery = world.delivery([transport]);
+    delivery.start(3_600_000); // the timer alone would wait an hour
+    try {
+      await delivery.flush();
+      world.clock.advance(30);
+      for (let turn = 0; turn < 100 && transport.sent.length === 0; turn++) await new Promise((r) => setTimeout(r, 10));
+      expect(transport.sent.map((s) => s.text)).toEqual(['a']);
+    } finally {
+      delivery.stop();
+    }
+  });
+
   it('drain() waits out every Retry-After and delivers all that is due before it returns', async () => {
     for (let i = 0; i < 30; i++) enqueue(`m${i}`, { kind: 'direct', personId: `p${i}` });
     // Every 7th call is refused with a 1-second Retry-After.
