@@ -58,7 +58,8 @@ export async function start(
   bot.tellInterrupted();
 
   const transports: Transport[] = [];
-  const healthy = (): boolean => store.isHealthy();
+  // Unhealthy also while the database cannot write (locked by another process, read-only, full): issue #13 item 9.
+  const healthy = (): boolean => store.isHealthy() && store.writeHealth().ok;
   let teams: TeamsPlatform | undefined;
   let teamsRoute: CustomRoute | undefined;
   if (env.teams) {
