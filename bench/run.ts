@@ -4,10 +4,12 @@
  */
 import { benchAssignment } from './assignment.js';
 import { benchDue } from './due.js';
+import { benchRateLimit } from './rateLimit.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assignment: () => benchAssignment(),
   due: () => benchDue(),
+  ratelimit: () => benchRateLimit(),
 };
 
 const wanted = process.argv.slice(2);

@@ -54,9 +54,12 @@ export async function start(
   // What a request queued is sent right after its transaction (Delivery.kick); the timer is the safety net.
   let delivery: Delivery | undefined;
   const bot = new Bot(deps, undefined, () => delivery?.kick());
+  // Requests acknowledged before the last stop but never stored: their senders are told (direct message).
+  bot.tellInterrupted();
 
   const transports: Transport[] = [];
-  const healthy = (): boolean => store.isHealthy();
+  // Unhealthy also while the database cannot write (locked by another process, read-only, full): issue #13 item 9.
+  const healthy = (): boolean => store.isHealthy() && store.writeHealth().ok;
   let teams: TeamsPlatform | undefined;
   let teamsRoute: CustomRoute | undefined;
   if (env.teams) {

@@ -3,6 +3,8 @@
  * submitted form), checks the caller's roles against the subcommand's declared ones, runs it and turns
  * expected failures into German replies. Unexpected errors propagate to the platform's central error handler.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { checkShape } from '../../commands/fields.js';
 import { voteByThreadReply } from '../../commands/eskalieren.js';
 import { hilfe } from '../../commands/hilfe.js';
@@ -17,9 +19,13 @@ import { UserError, UserErrors } from '../domain/errors.js';
 import { DEFAULT_NEED_CATALOGUE, type NeedDefinition } from '../domain/needs.js';
 import type { Clock } from '../domain/time.js';
 import { commonTexts } from '../i18n/commands.js';
-import type { Store } from '../store/ports.js';
+import { StoreUnavailableError, type Store } from '../store/ports.js';
+import { receiptTexts, storeTexts } from '../i18n/faults.js';
+import { formatInTimeZone } from '../domain/format.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
+import { neutraliseFreeText } from '../messaging/freeText.js';
+import { message as messageOf, text as textBlock, type Message } from '../messaging/reply.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -31,6 +37,8 @@ export interface BotDeps {
 
 export class Bot implements BotApi {
   private readonly deps: CommandDeps;
+  /** The receipt of the request being handled, across the awaits between its acknowledgement and its handling. */
+  private readonly requests = new AsyncLocalStorage<string>();
 
   /** `commands`: the registry to route by; tests pass the real one plus a fixture command. */
   constructor(
@@ -56,7 +64,7 @@ export class Bot implements BotApi {
 
   handleCommand(caller: Caller, text: string): BotResponse {
     return this.asActor(caller, (ctx) => {
-      const parsed = parseCommandLine(text);
+      const parsed = asTypedText(parseCommandLine(text));
       // A bare /fm shows the help.
       const def = this.command(parsed.name || hilfe.name);
       assertMayUse(def, ctx.actor);
@@ -76,7 +84,7 @@ export class Bot implements BotApi {
       for (const [key, value] of Object.entries(values)) {
         const trimmed = value.trim();
         assertCleanText(trimmed, key);
-        if (trimmed !== '') parsed.args.set(key.toLowerCase(), trimmed);
+        if (trimmed !== '') parsed.args.set(key.toLowerCase(), neutraliseFreeText(trimmed));
       }
       checkShape(def, parsed);
       return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
@@ -100,8 +108,82 @@ export class Bot implements BotApi {
     if (!escalation || !vote) return undefined;
     return this.asActor(caller, (ctx) => {
       assertCleanText(line, 'kommentar');
-      return { kind: 'message', message: voteByThreadReply(ctx, escalation, vote) };
+      return { kind: 'message', message: voteByThreadReply(ctx, escalation, asTypedVote(vote)) };
     });
+  }
+
+  /**
+   * Issue #13 item 9: a private reply (case codes, deadlines, a customer number for the person themself) that
+   * the platform did not take goes through the outbox as a direct message to that person, with its guarantees.
+   */
+  queuePrivateReply(caller: Caller, message: Message): boolean {
+    const person = this.identify(caller);
+    if (!person) return false;
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    try {
+      store.transaction(() => {
+        store.outbox.enqueue({ dedupeKey: `reply:${person.id}:${now}:${randomUUID()}`, target: { kind: 'direct', personId: person.id }, message, createdAt: now });
+      });
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return false;
+      throw error;
+    }
+    this.onHandled();
+    return true;
+  }
+
+  /**
+   * Issue #13 item 9 — an acknowledged request is stored, or its sender is told it was not. The platform calls
+   * this before it acknowledges: a receipt is written, removed by the transaction that stores the request's
+   * change (Store.withReceipt) or after `handle` ends. A receipt still there at start-up is a request acknowledged
+   * by a process that died before storing it: `tellInterrupted` tells its sender.
+   */
+  async track<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T> {
+    const { store, clock } = this.deps;
+    const id = randomUUID();
+    try {
+      store.transaction(() => store.receipts.open({ id, platform: caller.platform, userId: caller.userId, label, receivedAt: clock.now() }));
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return handle(); // it will be refused as not stored anyway
+      throw error;
+    }
+    try {
+      return await this.requests.run(id, handle);
+    } finally {
+      try {
+        store.receipts.close(id);
+      } catch {
+        // left for tellInterrupted; the request itself was handled
+      }
+    }
+  }
+
+  /** At start-up: tells each sender of a request acknowledged but not stored before the last stop. Returns how many. */
+  tellInterrupted(): number {
+    const { store, clock } = this.deps;
+    const receipts = store.receipts.all();
+    if (receipts.length === 0) return 0;
+    let told = 0;
+    store.transaction(() => {
+      for (const r of receipts) {
+        const platform = r.platform as Caller['platform'];
+        const person = this.identify({ platform, userId: r.userId });
+        if (person) {
+          const notice = receiptTexts.interrupted(r.label, formatInTimeZone(r.receivedAt));
+          store.outbox.enqueue({
+            dedupeKey: `interrupted:${r.id}`,
+            target: { kind: 'direct', personId: person.id },
+            message: messageOf(notice, textBlock(notice)),
+            createdAt: clock.now(),
+          });
+          told++;
+        }
+        store.receipts.close(r.id);
+      }
+    });
+    this.onHandled();
+    return told;
   }
 
   private command(name: string): CommandDefinition {
@@ -117,15 +199,32 @@ export class Bot implements BotApi {
       return { kind: 'error', text: commonTexts.unknownUser(caller.userId, admins), fieldErrors: {} };
     }
     try {
-      const result = work({ ...this.deps, actor, caller });
+      const result = this.deps.store.withReceipt(this.requests.getStore(), () => work({ ...this.deps, actor, caller }));
       this.onHandled();
       return result;
     } catch (error) {
+      // The database is locked by another process (or cannot write): nothing was stored, and the person is told
+      // so at once instead of waiting for the lock (issue #13 item 9: acknowledged means stored, or told it was not).
+      if (error instanceof StoreUnavailableError) return { kind: 'error', text: storeTexts.unavailable, fieldErrors: {} };
       const problems = error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
       if (!problems) throw error;
       return refusal(problems);
     }
   }
+}
+
+/**
+ * What people typed is shown as text wherever it goes: mention, link and broadcast syntax in it is made inert
+ * before any command sees it (issue #13 item 9; src/messaging/freeText.ts).
+ */
+function asTypedText(parsed: ParsedCommand): ParsedCommand {
+  const args = new Map([...parsed.args].map(([key, value]) => [key, neutraliseFreeText(value)] as const));
+  return { ...parsed, positionals: parsed.positionals.map(neutraliseFreeText), args };
+}
+
+/** A vote typed in a thread: its comment is free text too. */
+function asTypedVote<V extends { comment?: string }>(vote: V): V {
+  return vote.comment === undefined ? vote : { ...vote, comment: neutraliseFreeText(vote.comment) };
 }
 
 /** The one role check of every subcommand: the roles it declares (commands/types.ts, CommandListing). */

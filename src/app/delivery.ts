@@ -1,11 +1,13 @@
 /**
  * Sends what the outbox holds. Each item is marked sent right after its platform accepted it; failures
  * are rescheduled in the database (so retries survive restarts) with exponential backoff or the
- * platform's Retry-After. A crash between sending and marking may repeat that one message at most.
+ * platform's Retry-After. A crash between sending and marking may repeat that one message at most; a mark
+ * that could not be written (the database locked by another process) is retried as a mark, never as a send.
+ * A platform's Retry-After is stored and holds every later run, also after a restart.
  */
 import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/time.js';
-import type { OutboxItem, Store } from '../store/ports.js';
+import type { OutboxItem, SentRef, Store } from '../store/ports.js';
 import { DeliveryError, type Transport } from '../messaging/ports.js';
 
 export interface DeliveryOptions {
@@ -29,8 +31,22 @@ const PING_RESUME_TIME = '07:00';
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
+/** What `drain` did: messages sent, and pending ones left (due later than it was willing to wait). */
+export interface DrainResult {
+  sent: number;
+  pending: number;
+}
+
 export class Delivery {
   private running: Promise<number> | undefined;
+  /**
+   * Messages the platform accepted whose "sent" mark could not be written yet (id → the mark). They are never
+   * sent again by this process; each run first tries to write their marks.
+   */
+  private readonly unmarked = new Map<number, { at: number; ref: SentRef }>();
+  /** Rate-limit pauses per platform (Retry-After), loaded from the database at the first run. */
+  private pauses: Map<string, number> | undefined;
+  private wake: NodeJS.Timeout | undefined;
   private kicked = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly batchSize: number;
@@ -90,6 +106,59 @@ export class Delivery {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    if (this.wake) clearTimeout(this.wake);
+    this.wake = undefined;
+  }
+
+  /**
+   * Flushes until nothing pending is due within `maxWaitMs`, sleeping (real time, `sleep`) until the next item
+   * is due — a rate limit's Retry-After, a backoff — in between. For `jobs run`, which exits afterwards.
+   */
+  async drain(options: { maxWaitMs: number; sleep?: (ms: number) => Promise<void> }): Promise<DrainResult> {
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    let sent = 0;
+    for (;;) {
+      sent += await this.flush();
+      const next = this.nextWake();
+      if (next === undefined) return { sent, pending: 0 };
+      const wait = next - this.clock.now();
+      if (wait > options.maxWaitMs) return { sent, pending: this.pendingCount() };
+      // At least a moment: an item whose mark cannot be written stays due, and must not spin the loop.
+      await sleep(Math.max(wait, 50));
+    }
+  }
+
+  /**
+   * When the next pending item can be tried: its next attempt, or — for one due already, which a flush left
+   * because its platform is rate limited — the end of the earliest pause. Undefined when nothing is pending.
+   */
+  private nextWake(): number | undefined {
+    const next = this.store.outbox.nextAttemptAt();
+    if (next === undefined) return undefined;
+    const now = this.clock.now();
+    if (next > now) return next;
+    const ends = [...(this.pauses ?? new Map<string, number>()).values()].filter((until) => until > now);
+    return ends.length > 0 ? Math.min(...ends) : now;
+  }
+
+  /** Messages accepted by their platform whose "sent" mark is not written yet (for health reporting). */
+  unmarkedCount(): number {
+    return this.unmarked.size;
+  }
+
+  private pendingCount(): number {
+    return this.store.outbox.all().filter((item) => item.status === 'pending').length;
+  }
+
+  /** While the timer runs, a rate-limit pause ends with a flush at its end, not at the next tick after it. */
+  private wakeAt(until: number): void {
+    if (!this.timer) return;
+    if (this.wake) clearTimeout(this.wake);
+    this.wake = setTimeout(() => {
+      this.wake = undefined;
+      this.kick();
+    }, Math.max(until - this.clock.now(), 0));
+    this.wake.unref();
   }
 
   /**
@@ -101,66 +170,132 @@ export class Delivery {
     const now = this.clock.now();
     const holdUntil = this.pingHold(now);
     const tried = new Set<number>();
-    const paused = new Map<string, number>();
-    for (;;) {
-      const batch = this.store.outbox.due(now, this.batchSize).filter((item) => !tried.has(item.id));
-      if (batch.length === 0) return sent;
-      for (const item of batch) {
-        tried.add(item.id);
-        if (holdUntil !== undefined && item.dedupeKey.startsWith(PING_PREFIX)) {
-          this.store.outbox.postpone(item.id, holdUntil, 'waiting for the next working day');
-          continue;
+    const paused = this.heldPauses(now);
+    let stayed = 0;
+    try {
+      this.writeUnmarked();
+      for (;;) {
+        // Items tried in this run that stay due (a mark still unwritten, a rate limit) are skipped: ask for more.
+        const batch = this.store.outbox.due(now, this.batchSize + stayed).filter((item) => !tried.has(item.id));
+        if (batch.length === 0) break;
+        for (const item of batch) {
+          // Every platform waits for its Retry-After: the rest stays as it is until the pause ends.
+          if (this.allPaused(paused)) return this.afterRun(sent, paused);
+          tried.add(item.id);
+          if (this.unmarked.has(item.id)) {
+            stayed++; // accepted already: only its mark is missing
+            continue;
+          }
+          if (holdUntil !== undefined && item.dedupeKey.startsWith(PING_PREFIX)) {
+            this.store.outbox.postpone(item.id, holdUntil, 'waiting for the next working day');
+            continue;
+          }
+          const outcome = await this.sendOne(item, paused);
+          if (outcome === 'sent') sent++;
+          if (outcome === 'stays') stayed++;
         }
-        if (await this.sendOne(item, paused)) sent++;
       }
+    } catch (error) {
+      // The database cannot write (e.g. another process holds it): the rest waits for the next run; what was
+      // accepted meanwhile keeps its mark in memory (`unmarked`) and is not sent again.
+      this.logger.error(`outbox run stopped, the rest waits for the next run (${describeError(error)})`);
+    }
+    return this.afterRun(sent, paused);
+  }
+
+  private allPaused(paused: Map<string, number>): boolean {
+    const now = this.clock.now();
+    return this.transports.length > 0 && this.transports.every((t) => (paused.get(t.platform) ?? 0) > now);
+  }
+
+  /** Schedules a flush for the end of the earliest running pause; returns `sent`. */
+  private afterRun(sent: number, paused: Map<string, number>): number {
+    const nextEnd = Math.min(...[...paused.values()].filter((until) => until > this.clock.now()));
+    if (Number.isFinite(nextEnd)) this.wakeAt(nextEnd);
+    return sent;
+  }
+
+  /** Marks of accepted messages that could not be written earlier; throws while the database still cannot write. */
+  private writeUnmarked(): void {
+    for (const [id, mark] of this.unmarked) {
+      this.store.outbox.markSent(id, mark.at, mark.ref);
+      this.unmarked.delete(id);
     }
   }
 
-  private async sendOne(item: OutboxItem, paused: Map<string, number>): Promise<boolean> {
+  /** The platforms' Retry-After pauses still running at `now` (from the database at the first run). */
+  private heldPauses(now: number): Map<string, number> {
+    if (!this.pauses) {
+      try {
+        this.pauses = this.store.outbox.pauses(now);
+      } catch (error) {
+        this.logger.warn(`outbox: rate-limit pauses could not be read (${describeError(error)})`);
+        return new Map();
+      }
+    }
+    for (const [platform, until] of this.pauses) if (until <= now) this.pauses.delete(platform);
+    return this.pauses;
+  }
+
+  /** The platform accepted the message: the mark is written, or kept to be written by the next run. */
+  private markSent(id: number, ref: SentRef): void {
+    const at = this.clock.now();
+    try {
+      this.store.outbox.markSent(id, at, ref);
+    } catch (error) {
+      this.unmarked.set(id, { at, ref });
+      throw error;
+    }
+  }
+
+  /** 'sent'; 'stays' when the item is still due as it was (rate limited); 'moved' when it was rescheduled or given up. */
+  private async sendOne(item: OutboxItem, paused: Map<string, number>): Promise<'sent' | 'stays' | 'moved'> {
     const parentKey = item.target.kind === 'channel' ? (item.target.replaces ?? item.target.threadOf) : undefined;
     let parent: OutboxItem | undefined;
     if (parentKey !== undefined) {
       parent = this.store.outbox.byKey(parentKey);
       if (!parent || parent.status === 'failed') {
         this.store.outbox.markFailed(item.id, `the message it belongs to (${parentKey}) was never sent`, undefined);
-        return false;
+        return 'moved';
       }
       if (!parent.sentRef) {
         // Thread replies and updates wait for their parent; waiting is not a failed attempt.
         this.store.outbox.postpone(item.id, this.clock.now() + BASE_BACKOFF_MS, `waiting for ${parentKey}`);
-        return false;
+        return 'moved';
       }
     }
     const route = parent?.sentRef ? this.routeTo(parent.sentRef.platform) : this.route(item);
     if (!route) {
       this.store.outbox.markFailed(item.id, 'no platform address for this target', undefined);
       this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
-      return false;
+      return 'moved';
     }
     const pausedUntil = paused.get(route.transport.platform);
-    if (pausedUntil !== undefined) {
+    if (pausedUntil !== undefined && pausedUntil > this.clock.now()) {
       this.store.outbox.postpone(item.id, pausedUntil, `${route.transport.platform} rate limit`);
-      return false;
+      return 'moved';
     }
+    let accepted: SentRef | undefined;
     try {
       const { transport, address } = route;
       const posted = parent?.sentRef && { channelId: parent.sentRef.channelId, messageId: parent.sentRef.messageId };
       if (posted && item.target.kind === 'channel' && item.target.replaces !== undefined) {
         await transport.update(posted, item.message);
-        this.store.outbox.markSent(item.id, this.clock.now(), parent!.sentRef);
+        accepted = parent!.sentRef;
       } else {
         const sent = await transport.send(address ?? posted!.channelId, item.target, item.message, posted);
-        this.store.outbox.markSent(item.id, this.clock.now(), { platform: transport.platform, ...sent });
+        accepted = { platform: transport.platform, ...sent };
       }
-      return true;
     } catch (error) {
       if (error instanceof DeliveryError && error.retryable && error.retryAfterMs !== undefined) {
         // A rate limit says nothing about this message: it waits without an attempt, and so does the rest of
         // the platform's queue in this flush, instead of adding to the limit.
+        // The pause is stored, so the next runs (and a restarted process) hold it too. The item keeps its place
+        // in the queue: the pause holds it, and order per platform stays as queued.
         const until = this.clock.now() + error.retryAfterMs;
-        this.store.outbox.postpone(item.id, until, error.message);
         paused.set(route.transport.platform, until);
-        return false;
+        this.store.outbox.pause(route.transport.platform, until, error.message);
+        return 'stays';
       }
       const retryable = !(error instanceof DeliveryError) || error.retryable;
       const attempt = item.attempts + 1;
@@ -169,8 +304,10 @@ export class Delivery {
       const reason = error instanceof Error ? error.message : String(error);
       this.store.outbox.markFailed(item.id, reason, giveUp ? undefined : this.clock.now() + wait);
       if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);
-      return false;
+      return 'moved';
     }
+    this.markSent(item.id, accepted!);
+    return 'sent';
   }
 
   /** On a weekend or holiday: when pings may go out again. */
@@ -194,6 +331,13 @@ export class Delivery {
     }
     return undefined;
   }
+}
+
+/** An error for the log: its name and SQLite code, never its message (it may quote message text). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
 function describe(item: OutboxItem): string {

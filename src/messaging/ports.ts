@@ -61,6 +61,17 @@ export interface BotApi {
    * is not an escalation's or the text is no decision, so ordinary conversation stays unanswered.
    */
   handleThreadReply(caller: Caller, reply: ThreadReply): BotResponse | undefined;
+  /**
+   * A private answer the platform could not deliver (the platform is down or rate limited): queued in the
+   * outbox as a direct message to the caller, sent as soon as the platform takes it. False when it could not be
+   * queued (unknown caller, database not writing): then the platform reports the failure as before.
+   */
+  queuePrivateReply?(caller: Caller, message: Message): boolean;
+  /**
+   * Wraps the handling of one request; called before the platform acknowledges it, so a request acknowledged
+   * is either stored or its sender told it was not (after a crash). `label`: the subcommand name, never text.
+   */
+  track?<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T>;
 }
 
 /** A message someone wrote in a thread: the channel, the thread's parent message id (Slack: thread_ts), the text. */

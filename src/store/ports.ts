@@ -403,6 +403,12 @@ export interface Outbox {
    * dedupe keys still stop a second send and thread replies still find their parent. Returns how many.
    */
   redactBefore(before: Instant): number;
+  /** The earliest next attempt of a pending item, or undefined when nothing is pending. */
+  nextAttemptAt(): Instant | undefined;
+  /** Rate-limit pauses per platform that last beyond `now` (Retry-After, held across runs and restarts). */
+  pauses(now: Instant): Map<string, Instant>;
+  /** Records that `platform` asked to wait until `until` (a later pause of the same platform wins). */
+  pause(platform: string, until: Instant, reason: string): void;
 }
 
 /** Everything behind one database; `transaction` makes state, audit and outbox one unit. */
@@ -446,7 +452,56 @@ export interface Store {
    * earlier attempt that could not complete.
    */
   flushErased(erased: boolean): void;
+  /** Requests acknowledged to a platform and not yet stored or answered (issue #13 item 9). */
+  receipts: ReceiptRepository;
+  /**
+   * Runs `work` for the request of receipt `receiptId`: the first transaction that commits inside it also removes
+   * the receipt, so "stored" and "no longer pending" are one unit.
+   */
+  withReceipt<T>(receiptId: string | undefined, work: () => T): T;
+  /** Whether the database could write lately (for /healthz): see WriteHealth. */
+  writeHealth(): WriteHealth;
   close(): void;
+}
+
+/** A request acknowledged to a chat platform: who sent it, what kind (the subcommand name only), when. */
+export interface Receipt {
+  id: string;
+  platform: string;
+  /** The platform's user id (Slack U…, Teams 29:…). */
+  userId: string;
+  label: string;
+  receivedAt: Instant;
+}
+
+export interface ReceiptRepository {
+  open(receipt: Receipt): void;
+  /** Removes the receipt (no error when it is gone already). */
+  close(id: string): void;
+  all(): Receipt[];
+}
+
+/**
+ * Whether the database accepts writes. `ok` is false from the first write that failed because the database
+ * was locked by another process, read-only, full or broken, until a write succeeds again.
+ */
+export interface WriteHealth {
+  ok: boolean;
+  /** Epoch ms of the first failed write of the current failure (when `ok` is false). */
+  failingSince?: number;
+  /** SQLite's error code of the last failed write, e.g. "SQLITE_BUSY" (no message text: it may quote data). */
+  lastError?: string;
+}
+
+/**
+ * A change could not be written because the database is locked by another process (or cannot write at all).
+ * Nothing of the change was stored; the caller tells the person so, and may try again later. Carries no data.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(readonly code: string) {
+    super(`The database cannot write at the moment (${code}).`);
+    this.name = 'StoreUnavailableError';
+  }
 }
 
 /**

@@ -253,7 +253,8 @@ describe('Slack rate limits and server errors', () => {
     const t0 = clock.now();
     await delivery.flush();
     expect(fake.callsTo(POST)).toHaveLength(1); // the first 429 pauses the whole queue instead of adding to the limit
-    expect(pending().map((i) => i.nextAttemptAt)).toEqual(Array.from({ length: n }, () => t0 + 30_000)); // Retry-After kept in the database
+    expect(store.outbox.pauses(t0)).toEqual(new Map([['slack', t0 + 30_000]])); // Retry-After kept in the database (delivery_pauses)
+    expect(pending()).toHaveLength(n); // every message keeps its place in the queue
     expect(pending().map((i) => i.attempts)).toEqual(Array.from({ length: n }, () => 0)); // a rate limit is no failed attempt
 
     clock.set(t0 + 29_999);

@@ -24,6 +24,7 @@ import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
 import * as errors from './listeners/errors.js';
 import * as formSubmission from './listeners/formSubmission.js';
+import * as receipts from './listeners/receipts.js';
 import * as threadReplies from './listeners/threadReplies.js';
 import { outboxClient, SlackTransport } from './transport.js';
 
@@ -208,6 +209,8 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     deferInitialization: true,
     convoStore: false,
   });
+  // First: a receipt is written before any listener acknowledges (acknowledged = stored, or the sender told).
+  receipts.register(app, opts.bot);
   command.register(app, opts.bot, opts.org);
   formSubmission.register(app, opts.bot, opts.org);
   actions.register(app, opts.bot, opts.org);

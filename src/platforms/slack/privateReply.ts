@@ -1,9 +1,10 @@
 /** Private answers to one person: ephemeral in the channel they used, else a direct message. */
 import type { WebClient } from '@slack/web-api';
 import { WebAPIPlatformError } from '@slack/web-api';
-import type { BotResponse } from '../../messaging/ports.js';
+import type { BotApi, BotResponse, Caller } from '../../messaging/ports.js';
 import { list, message, text, type Message } from '../../messaging/reply.js';
 import { renderMessage, type People } from './render.js';
+import { toDeliveryError } from './transport.js';
 
 /** postEphemeral fails in conversations the bot is not part of (e.g. a DM between two people). */
 const NOT_VISIBLE_THERE = new Set(['channel_not_found', 'not_in_channel', 'user_not_in_channel']);
@@ -14,18 +15,38 @@ export interface Recipient {
   channelId?: string | undefined;
 }
 
-export async function replyPrivately(client: WebClient, to: Recipient, msg: Message, people?: People): Promise<void> {
+/**
+ * `undelivered`: where an answer goes that Slack did not take for a passing reason (outage, 5xx, rate limit) —
+ * the outbox, as a direct message (see `viaOutbox`); it returns false when it could not take it either.
+ */
+export async function replyPrivately(
+  client: WebClient,
+  to: Recipient,
+  msg: Message,
+  people?: People,
+  undelivered?: (msg: Message) => boolean,
+): Promise<void> {
   const rendered = renderMessage(msg, people);
-  if (to.channelId) {
-    try {
-      await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, ...rendered });
-      return;
-    } catch (error) {
-      if (!(error instanceof WebAPIPlatformError && NOT_VISIBLE_THERE.has(error.data.error))) throw error;
+  try {
+    if (to.channelId) {
+      try {
+        await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, ...rendered });
+        return;
+      } catch (error) {
+        if (!(error instanceof WebAPIPlatformError && NOT_VISIBLE_THERE.has(error.data.error))) throw error;
+      }
     }
+    // A user id as channel posts into the app's direct conversation with that person.
+    await client.chat.postMessage({ channel: to.userId, ...rendered });
+  } catch (error) {
+    if (undelivered && toDeliveryError(error).retryable && undelivered(msg)) return;
+    throw error;
   }
-  // A user id as channel posts into the app's direct conversation with that person.
-  await client.chat.postMessage({ channel: to.userId, ...rendered });
+}
+
+/** Private answers Slack does not take now are queued for the caller as a direct message (issue #13 item 9). */
+export function viaOutbox(bot: BotApi, caller: Caller): (msg: Message) => boolean {
+  return (msg) => bot.queuePrivateReply?.(caller, msg) ?? false;
 }
 
 /** A reply or refusal as a message; field errors the refusal text does not already contain are listed. */

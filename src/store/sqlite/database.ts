@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { StoreUnavailableError, type WriteHealth } from '../ports.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 /** The database was written by a newer FM-Lotse; running old code on it could corrupt it. */
@@ -19,6 +20,12 @@ export class SchemaTooNewError extends Error {
 }
 
 /**
+ * How long a write waits for another process's write lock (SQLite busy_timeout). The wait is synchronous: it
+ * stalls the whole event loop, so it stays well inside Slack's 3-second budget for acknowledgements.
+ */
+export const BUSY_TIMEOUT_MS = 1_000;
+
+/**
  * Opens (or creates) the database file and brings its schema up to date.
  * `migrations` is a parameter only so tests can simulate other releases.
  */
@@ -30,7 +37,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     // NORMAL in WAL mode survives process crashes; better-sqlite3 would only default to it on reopen.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Deleted and overwritten content is zeroed in the file instead of lingering in free space, so texts the
     // retention job blanks are gone from the disk once the WAL is checkpointed (checkpointTruncate).
     db.pragma('secure_delete = ON');
@@ -118,5 +125,83 @@ export async function backupDatabase(db: Database.Database, targetFile: string):
     renameSync(partial, targetFile);
   } finally {
     rmSync(partial, { force: true });
+  }
+}
+
+/** SQLite result codes (primary, as prefix of the extended ones) meaning "cannot write now", not "bad statement". */
+const UNAVAILABLE_CODES = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+
+/** The SQLite code of an error that says the database cannot write at the moment; undefined for any other error. */
+export function unavailableCode(error: unknown): string | undefined {
+  if (!(error instanceof Database.SqliteError)) return undefined;
+  return UNAVAILABLE_CODES.some((c) => error.code === c || error.code.startsWith(`${c}_`)) ? error.code : undefined;
+}
+
+/**
+ * Runs the writes of one connection and keeps track of whether they succeed. After a write failed because
+ * the database was locked by another process (or cannot write at all), further writes do not wait for the
+ * lock any more (busy_timeout 0): each one tries once and fails at once, so a lock held for seconds stalls
+ * the event loop — every acknowledgement and every other request — for one busy timeout only, not once per
+ * request. The first write that succeeds again restores the normal wait. Failures become
+ * StoreUnavailableError (no message text); `health()` is what /healthz reports about the database writing.
+ */
+export class WriteGuard {
+  private failingSince: number | undefined;
+  private lastError: string | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  run<T>(write: () => T): T {
+    let result: T;
+    try {
+      result = write();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      const code = unavailableCode(error);
+      if (code === undefined) {
+        this.recovered();
+        throw error;
+      }
+      this.failed(code);
+      throw new StoreUnavailableError(code);
+    }
+    this.recovered();
+    return result;
+  }
+
+  /**
+   * While failing, first tries to take the write lock once, without waiting (BEGIN IMMEDIATE, ROLLBACK), so the
+   * state clears as soon as the other process lets go even when nothing else writes meanwhile.
+   */
+  health(): WriteHealth {
+    if (this.failingSince !== undefined && this.db.open && !this.db.inTransaction) {
+      try {
+        this.run(() => {
+          this.db.exec('BEGIN IMMEDIATE');
+          this.db.exec('ROLLBACK');
+        });
+      } catch {
+        // still failing: reported below
+      }
+    }
+    if (this.failingSince === undefined) return { ok: true };
+    return { ok: false, failingSince: this.failingSince, ...(this.lastError ? { lastError: this.lastError } : {}) };
+  }
+
+  private failed(code: string): void {
+    this.lastError = code;
+    if (this.failingSince !== undefined) return;
+    this.failingSince = this.now();
+    if (this.db.open) this.db.pragma('busy_timeout = 0');
+  }
+
+  private recovered(): void {
+    if (this.failingSince === undefined) return;
+    this.failingSince = undefined;
+    this.lastError = undefined;
+    if (this.db.open) this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 }

@@ -354,4 +354,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX case_returns_open ON case_returns (status) WHERE status IN ('pending', 'objected');
     `,
   },
+  {
+    version: 11,
+    name: 'rate-limit pauses of the delivery, held across runs and restarts',
+    sql: `
+      -- Per platform: until when it asked not to be called (a 429's Retry-After). No message content.
+      CREATE TABLE delivery_pauses (
+        platform TEXT    PRIMARY KEY,
+        until    INTEGER NOT NULL,
+        reason   TEXT    NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 12,
+    name: 'receipts of acknowledged requests until they are stored or answered',
+    sql: `
+      -- One row per request acknowledged to a chat platform and not finished yet: written before the ack, removed
+      -- in the transaction that stores the request's change (or after its answer). A row found at start-up is a
+      -- request the process acknowledged but died before storing: its sender is told. Ids and the subcommand
+      -- name only, never what was typed.
+      CREATE TABLE request_receipts (
+        id          TEXT    PRIMARY KEY,
+        platform    TEXT    NOT NULL,
+        user_id     TEXT    NOT NULL,
+        label       TEXT    NOT NULL,
+        received_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

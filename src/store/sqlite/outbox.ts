@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Message, Target } from '../../messaging/reply.js';
 import type { Instant } from '../../domain/time.js';
 import type { Outbox, OutboxItem, OutboxStatus, SentRef } from '../ports.js';
+import type { WriteGuard } from './database.js';
 
 interface OutboxRow {
   id: number;
@@ -29,8 +30,15 @@ export class SqliteOutbox implements Outbox {
   private readonly countAll;
   private readonly updatePostponed;
   private readonly selectByKey;
+  private readonly selectNextAttempt;
+  private readonly selectPauses;
+  private readonly upsertPause;
 
-  constructor(private readonly db: Database.Database) {
+  /** `guard`: the delivery's own writes (marks, postponements) outside a store transaction go through it. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly guard?: WriteGuard,
+  ) {
     this.insert = db.prepare<
       [Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at' | 'thread_of' | 'replaces'>]
     >(
@@ -58,6 +66,28 @@ export class SqliteOutbox implements Outbox {
     );
     this.selectAll = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY id');
     this.countAll = db.prepare<[], number>('SELECT count(*) FROM outbox').pluck();
+    this.selectNextAttempt = db.prepare<[], number | null>(`SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'`).pluck();
+    this.selectPauses = db.prepare<[Instant], { platform: string; until: number }>('SELECT platform, until FROM delivery_pauses WHERE until > ?');
+    this.upsertPause = db.prepare<{ platform: string; until: Instant; reason: string }>(
+      `INSERT INTO delivery_pauses (platform, until, reason) VALUES (@platform, @until, @reason)
+       ON CONFLICT (platform) DO UPDATE SET until = max(until, excluded.until), reason = excluded.reason`,
+    );
+  }
+
+  private write<T>(work: () => T): T {
+    return this.guard ? this.guard.run(work) : work();
+  }
+
+  nextAttemptAt(): Instant | undefined {
+    return this.selectNextAttempt.get() ?? undefined;
+  }
+
+  pauses(now: Instant): Map<string, Instant> {
+    return new Map(this.selectPauses.all(now).map((row) => [row.platform, row.until]));
+  }
+
+  pause(platform: string, until: Instant, reason: string): void {
+    this.write(() => this.upsertPause.run({ platform, until, reason }));
   }
 
   enqueue(item: { dedupeKey: string; target: Target; message: Message; createdAt: Instant }): boolean {
@@ -78,11 +108,11 @@ export class SqliteOutbox implements Outbox {
   }
 
   markSent(id: number, at: Instant, ref?: SentRef): void {
-    expectOneRow(this.updateSent.run(at, ref ? JSON.stringify(ref) : null, id), id);
+    expectOneRow(this.write(() => this.updateSent.run(at, ref ? JSON.stringify(ref) : null, id)), id);
   }
 
   postpone(id: number, until: Instant, reason: string): void {
-    this.updatePostponed.run({ id, until, reason });
+    this.write(() => this.updatePostponed.run({ id, until, reason }));
   }
 
   redactBefore(before: Instant): number {
@@ -100,7 +130,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   markFailed(id: number, error: string, nextAttemptAt: Instant | undefined): void {
-    expectOneRow(this.updateFailed.run({ id, error, next: nextAttemptAt ?? null }), id);
+    expectOneRow(this.write(() => this.updateFailed.run({ id, error, next: nextAttemptAt ?? null })), id);
   }
 
   all(): OutboxItem[] {

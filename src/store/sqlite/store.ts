@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Store } from '../ports.js';
+import type { Store, WriteHealth } from '../ports.js';
 import { SqliteAbsenceRepository } from './absenceRepository.js';
 import { SqliteAuditLog } from './auditLog.js';
 import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
 import { SqliteContactRepository } from './contactRepository.js';
 import { SqliteConversationRepository } from './conversationRepository.js';
-import { backupDatabase, checkpointTruncate, checkpointUnfinished, isHealthy, openDatabase } from './database.js';
+import { backupDatabase, checkpointTruncate, checkpointUnfinished, isHealthy, openDatabase, WriteGuard } from './database.js';
 import { SqliteDutyRepository } from './dutyRepository.js';
 import { SqliteEscalationRepository } from './escalationRepository.js';
 import { SqliteExtensionRepository } from './extensionRepository.js';
@@ -16,6 +16,7 @@ import { SqliteRoundRepository } from './roundRepository.js';
 import { SqliteLeadDigestRepository } from './leadDigestRepository.js';
 import { SqliteSnoozeRepository } from './snoozeRepository.js';
 import { SqliteReturnRepository } from './returnRepository.js';
+import { SqliteReceiptRepository } from './receiptRepository.js';
 
 export class SqliteStore implements Store {
   readonly cases: SqliteCaseRepository;
@@ -33,13 +34,20 @@ export class SqliteStore implements Store {
   readonly conversations: SqliteConversationRepository;
   readonly leadDigests: SqliteLeadDigestRepository;
   readonly returns: SqliteReturnRepository;
+  readonly receipts: SqliteReceiptRepository;
+  /** The receipt of the request being handled (withReceipt); removed by its first committed transaction. */
+  private receipt: string | undefined;
+
+  /** Tracks whether writes succeed; fails them fast while another process holds the database (see WriteGuard). */
+  private readonly guard: WriteGuard;
 
   constructor(readonly db: Database.Database) {
+    this.guard = new WriteGuard(db);
     this.cases = new SqliteCaseRepository(db);
     this.rounds = new SqliteRoundRepository(db);
     this.codes = new SqliteCaseCodeSequence(db);
     this.audit = new SqliteAuditLog(db);
-    this.outbox = new SqliteOutbox(db);
+    this.outbox = new SqliteOutbox(db, this.guard);
     this.contacts = new SqliteContactRepository(db);
     this.extensions = new SqliteExtensionRepository(db);
     this.absences = new SqliteAbsenceRepository(db);
@@ -50,6 +58,7 @@ export class SqliteStore implements Store {
     this.conversations = new SqliteConversationRepository(db);
     this.leadDigests = new SqliteLeadDigestRepository(db);
     this.returns = new SqliteReturnRepository(db);
+    this.receipts = new SqliteReceiptRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */
@@ -61,9 +70,39 @@ export class SqliteStore implements Store {
    * Runs `work` as one transaction: all of it commits or none of it does. Synchronous on purpose —
    * nothing may be awaited inside. Nested calls become savepoints, so a command may call a helper
    * that opens its own transaction.
+   *
+   * The outermost one takes the write lock at its start (BEGIN IMMEDIATE), so a lock held by another process is
+   * waited for (up to the busy timeout) before anything is read, never in the middle; when it cannot be had, it
+   * throws StoreUnavailableError and nothing was written.
    */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    if (this.db.inTransaction) return this.db.transaction(work)();
+    const receipt = this.receipt;
+    const result = this.guard.run(() =>
+      this.db
+        .transaction(() => {
+          const value = work();
+          if (receipt !== undefined) this.receipts.close(receipt);
+          return value;
+        })
+        .immediate(),
+    );
+    if (receipt !== undefined && this.receipt === receipt) this.receipt = undefined;
+    return result;
+  }
+
+  withReceipt<T>(receiptId: string | undefined, work: () => T): T {
+    const outer = this.receipt;
+    this.receipt = receiptId;
+    try {
+      return work();
+    } finally {
+      this.receipt = outer;
+    }
+  }
+
+  writeHealth(): WriteHealth {
+    return this.guard.health();
   }
 
   isHealthy(): boolean {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupDatabase, isHealthy, openDatabase, SchemaTooNewError } from '../../../src/store/sqlite/database.js';
+import { backupDatabase, BUSY_TIMEOUT_MS, isHealthy, openDatabase, SchemaTooNewError } from '../../../src/store/sqlite/database.js';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/store.js';
 import { insertCase, newReferral, T0 } from '../../support/build.js';
@@ -23,7 +23,7 @@ describe('openDatabase', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     } finally {
       db.close();
     }

@@ -1,7 +1,7 @@
 /** Clicks on buttons and choices in selects of the bot's messages. */
 import type { App, BlockAction, types } from '@slack/bolt';
 import type { ActionInput, BotApi, Caller } from '../../../messaging/ports.js';
-import { replyPrivately, responseMessage } from '../privateReply.js';
+import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import { renderMessage, renderModal, type People } from '../render.js';
 
 /** The value the bot sees: a button's value or the chosen option; undefined for elements we never render. */
@@ -54,11 +54,11 @@ export function register(app: App, bot: BotApi, people: People): void {
         } else {
           await client.chat.update({ channel: channelId, ts, ...rendered });
         }
-        if (response.note) await replyPrivately(client, caller, response.note, people);
+        if (response.note) await replyPrivately(client, caller, response.note, people, viaOutbox(bot, caller));
         return;
       }
       default:
-        await replyPrivately(client, caller, responseMessage(response), people);
+        await replyPrivately(client, caller, responseMessage(response), people, viaOutbox(bot, caller));
     }
   });
 }

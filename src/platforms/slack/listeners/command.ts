@@ -1,7 +1,7 @@
 /** The one slash command `/fm`: everything after it goes to the bot as text. */
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
-import { replyPrivately, responseMessage } from '../privateReply.js';
+import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import { renderModal, type People } from '../render.js';
 
 export const SLASH_COMMAND = '/fm';
@@ -16,6 +16,6 @@ export function register(app: App, bot: BotApi, people: People): void {
       await client.views.open({ trigger_id: command.trigger_id, view: renderModal(response.form, { channelId: command.channel_id }) });
       return;
     }
-    await replyPrivately(client, caller, responseMessage(response), people);
+    await replyPrivately(client, caller, responseMessage(response), people, viaOutbox(bot, caller));
   });
 }

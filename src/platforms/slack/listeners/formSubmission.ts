@@ -1,7 +1,7 @@
 /** Submitted modals (callback id fm_form): values back into the command the form was opened for. */
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
-import { replyPrivately, responseMessage } from '../privateReply.js';
+import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import { FORM_CALLBACK_ID, formFieldKeys, modalErrors, parseFormMetadata, readViewValues, renderModal, type People } from '../render.js';
 
 export function register(app: App, bot: BotApi, people: People): void {
@@ -23,6 +23,6 @@ export function register(app: App, bot: BotApi, people: People): void {
       }
     }
     await ack();
-    await replyPrivately(client, caller, responseMessage(response), people);
+    await replyPrivately(client, caller, responseMessage(response), people, viaOutbox(bot, caller));
   });
 }

@@ -7,7 +7,7 @@
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
 import { withoutLeadingMentions } from '../mentions.js';
-import { replyPrivately, responseMessage } from '../privateReply.js';
+import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import type { People } from '../render.js';
 
 /** Slack escapes &, < and > in message text; the bot compares and stores what the person typed. */
@@ -26,6 +26,6 @@ export function register(app: App, bot: BotApi, people: People): void {
     const typed = unescapeSlack(withoutLeadingMentions(text));
     const response = bot.handleThreadReply(caller, { channelId: channel, threadId, text: typed });
     if (response === undefined || response.kind === 'form') return;
-    await replyPrivately(client, caller, responseMessage(response), people);
+    await replyPrivately(client, caller, responseMessage(response), people, viaOutbox(bot, caller));
   });
 }
