@@ -102,7 +102,8 @@ describe('outbox delivery into Teams', () => {
     expect(await w.flush()).toBe(0);
     // The SDK's client neither retried nor slept through the Retry-After: one call, and the outbox waits.
     expect(attempts('send').map((c) => c.status)).toEqual([429]);
-    expect(w.store.outbox.byKey('notice')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: w.clock.now() + 5_000 });
+    expect(w.store.outbox.byKey('notice')).toMatchObject({ status: 'pending', attempts: 0 }); // a rate limit is no failed attempt
+    expect(w.store.outbox.pauses(w.clock.now())).toEqual(new Map([['teams', w.clock.now() + 5_000]])); // Retry-After held in the database
     w.clock.advance(4_999);
     expect(await w.flush()).toBe(0);
     expect(attempts('send')).toHaveLength(1);
