@@ -7,6 +7,8 @@ import { dueItems, type DueKind } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
+import { needsTexts } from '../src/i18n/controlling.js';
+import { openNeeds } from '../src/services/controlling/needs.js';
 import { lifecycleTexts as L, reviewTexts as T } from '../src/i18n/lifecycle.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
@@ -37,6 +39,8 @@ export interface CaseTalk extends CommandListing {
   factNext?: string;
   note: string;
   describe(ctx: CommandContext, record: CaseRecord, today: LocalDate): string;
+  /** More lines for the reply (the review names the needs still open, R35). */
+  extra?(ctx: CommandContext, record: CaseRecord): Block[];
 }
 
 export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
@@ -69,7 +73,7 @@ export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
       ];
       const next = dueItems(clockOf(ctx, updated, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === talk.dueKind);
       if (talk.factNext && next) rows.push([talk.factNext, formatGermanDate(next.dueOn)]);
-      const blocks: Block[] = [heading(talk.texts.savedHeading), facts(...rows), text(talk.note)];
+      const blocks: Block[] = [heading(talk.texts.savedHeading), facts(...rows), text(talk.note), ...(talk.extra?.(ctx, updated) ?? [])];
       return message(talk.texts.savedSummary(record.caseCode, date), ...blocks);
     },
   };
@@ -106,4 +110,6 @@ export const pruefung = caseTalkCommand({
     const next = dueItems(clockOf(ctx, record, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === 'review');
     return next ? T.optionNextReview(formatGermanDate(next.dueOn)) : L.none;
   },
+  // R35: at each six-monthly review, the needs still open and how to record the resolved ones (/fm bedarf).
+  extra: (ctx, record) => [text(needsTexts.atReview(record.caseCode, openNeeds(ctx, record)))],
 });

@@ -432,6 +432,8 @@ export interface Store {
   conversations: ConversationRepository;
   /** What each team lead's overview found, to tell what is new the next day. */
   leadDigests: LeadDigestRepository;
+  /** R35: what the controlling figures need beyond the cases (needs resolved, entered potential) and their aggregates. */
+  controlling: ControllingRepository;
   transaction<T>(work: () => T): T;
   /**
    * After erasing (retention): makes sure the erased data is gone from the disk too, not only from the tables
@@ -574,4 +576,98 @@ export interface ConversationRepository {
   /** Forgets a conversation (the app was removed there); false when it was not stored. */
   remove(conversationId: string): boolean;
   count(): number;
+}
+
+/**
+ * R35: controlling. Aggregates per receiving FM team and month (YYYY-MM) — counts only, no customer number, no case
+ * code, no free text leaves this repository. The service (src/services/controlling/) turns them into figures.
+ */
+export interface MonthSpan {
+  /** YYYY-MM */
+  month: string;
+  /** First and last day of the month. */
+  first: LocalDate;
+  last: LocalDate;
+  /** Berlin midnight at the start of the month and of the next month. */
+  from: Instant;
+  to: Instant;
+}
+
+export interface ControllingQuery {
+  teamIds: readonly string[];
+  /** Consecutive months, oldest first. */
+  months: readonly MonthSpan[];
+}
+
+export interface CountRow {
+  teamId: string;
+  month: string;
+  /** What is counted, e.g. a route, an exit reason, a need code, "6:beschaeftigt"; '' when nothing more. */
+  key: string;
+  count: number;
+}
+
+/** Per FM at a month's end: cases assigned and not ended (the caseload, R13/R14). */
+export interface FmLoadRow {
+  teamId: string;
+  month: string;
+  fmId: string;
+  load: number;
+}
+
+/** A case active at a month's end with its qualified contacts in the 365 days up to that day (R16). */
+export interface ActiveCaseRow {
+  teamId: string;
+  month: string;
+  fmId?: string;
+  group: Group;
+  intakeOn: LocalDate;
+  contactsLastYear: number;
+}
+
+/** A six-monthly review held (R20) with the date it was due from: the review before it, or the intake. */
+export interface ReviewRow {
+  teamId: string;
+  month: string;
+  on: LocalDate;
+  base?: LocalDate;
+}
+
+export interface ControllingFacts {
+  /** Referrals flagged in the month; key `<route>:<R2 reason or ''>:<1 when R1's formal criteria are met, else 0>`. */
+  referrals: CountRow[];
+  /** Intakes in the month; key `<route>:<1 when late (R4), else 0>`. */
+  intakes: CountRow[];
+  /** Declines in the month (audit `case.declined`); key the route. */
+  declines: CountRow[];
+  /** Exits in the month; key the R22 reason. */
+  exits: CountRow[];
+  /** Needs found at the referrals of the month; key the need code. */
+  needsFound: CountRow[];
+  /** Needs recorded as resolved in the month; key the need code. */
+  needsResolved: CountRow[];
+  /** Follow-up results recorded in the month; key `<months>:<result>` (R27). */
+  followups: CountRow[];
+  /** Returns the IFK objected to (R25 `abgang` escalations raised in the month); key the escalation status. */
+  objections: CountRow[];
+  /** Extensions granted in the month (R19); key ''. */
+  extensions: CountRow[];
+  /** Cases active at the month's end by length of stay; key `6` (over 6 months) or `24` (over 24 months). */
+  stays: CountRow[];
+  fmLoads: FmLoadRow[];
+  active: ActiveCaseRow[];
+  reviews: ReviewRow[];
+  /** The potential the lead entered from VerBIS; key ''. */
+  potential: CountRow[];
+}
+
+export interface ControllingRepository {
+  /** Records each need once per case; returns the codes newly recorded (R35). */
+  resolveNeeds(caseCode: string, needs: readonly string[], on: LocalDate, by: string, at: Instant): string[];
+  /** The case's needs recorded as resolved, in the order recorded. */
+  resolvedNeeds(caseCode: string): string[];
+  /** Sets (or replaces) the potential a lead entered for a team and month; returns the value it replaced. */
+  setPotential(teamId: string, month: string, value: number, by: string, at: Instant): number | undefined;
+  /** The aggregates of the figures for these teams and months, each read by one statement. */
+  facts(query: ControllingQuery): ControllingFacts;
 }

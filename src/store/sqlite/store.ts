@@ -5,6 +5,7 @@ import { SqliteAuditLog } from './auditLog.js';
 import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
 import { SqliteContactRepository } from './contactRepository.js';
+import { SqliteControllingRepository } from './controllingRepository.js';
 import { SqliteConversationRepository } from './conversationRepository.js';
 import { backupDatabase, checkpointTruncate, checkpointUnfinished, isHealthy, openDatabase } from './database.js';
 import { SqliteDutyRepository } from './dutyRepository.js';
@@ -31,6 +32,7 @@ export class SqliteStore implements Store {
   readonly escalations: SqliteEscalationRepository;
   readonly conversations: SqliteConversationRepository;
   readonly leadDigests: SqliteLeadDigestRepository;
+  readonly controlling: SqliteControllingRepository;
 
   constructor(readonly db: Database.Database) {
     this.cases = new SqliteCaseRepository(db);
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.escalations = new SqliteEscalationRepository(db);
     this.conversations = new SqliteConversationRepository(db);
     this.leadDigests = new SqliteLeadDigestRepository(db);
+    this.controlling = new SqliteControllingRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */
