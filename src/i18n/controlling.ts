@@ -149,3 +149,17 @@ export const needsTexts = {
       ? 'Alle bei der Vormerkung festgestellten Handlungsbedarfe sind als erledigt erfasst (R35).'
       : `Noch offene Handlungsbedarfe: ${open.join(', ')}. Erledigte bitte erfassen: \`/fm bedarf ${code} erledigt=${open[0]}\` (R35).`,
 };
+
+/** `npx fm-lotse report` (src/cliReport.ts). */
+export const reportTexts = {
+  usage:
+    'fm-lotse report --von JJJJ-MM --bis JJJJ-MM [--team <id>] [--format csv|json] [--out <datei>] [--trennzeichen ";"] [--bom]',
+  missing: (option: string) => `${option} fehlt.`,
+  badMonth: (option: string, value: string) => `${option}: „${value}“ ist kein Monat; bitte JJJJ-MM, z. B. 2026-01.`,
+  fromAfterTo: (from: string, to: string) => `--von ${from} liegt nach --bis ${to}.`,
+  tooMany: (max: number) => `Höchstens ${max} Monate auf einmal.`,
+  badFormat: (value: string) => `--format: „${value}“ gibt es nicht; csv oder json.`,
+  badDelimiter: (value: string) => `--trennzeichen: „${value}“ geht nicht; „,“ (Standard) oder „;“.`,
+  unknownTeam: (team: string, known: string[]) => `--team: „${team}“ ist kein FM-Team. Möglich: ${known.join(', ')}.`,
+  written: (file: string, rows: number) => `${rows} Zeilen in ${file} geschrieben.`,
+};
