@@ -12,6 +12,7 @@ import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { controllingTexts as T, figureLabel, monthText } from '../src/i18n/controlling.js';
 import { facts, heading, list, message, text, type Block, type Message } from '../src/messaging/reply.js';
 import { figureTeams, shownValue, type TeamView } from '../src/services/controlling/audience.js';
+import { controllingCharts } from '../src/services/controlling/charts.js';
 import { computeFigures, defaultMonths, FM_FIGURES, isBreakdown, isMonth, monthOf, TEAM_FIGURES, type Figure } from '../src/services/controlling/figures.js';
 import { FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
@@ -56,7 +57,7 @@ export const kennzahlen: CommandDefinition = {
     ]);
     if (shown.some((v) => !v.ownLead)) blocks.push(text(T.suppressedNote));
     const reply: Message = message(T.summary(shown.map((v) => v.team.name), start, to), ...blocks);
-    void charts; // the charts follow (item 3)
+    if (charts) reply.images = controllingCharts(ctx, shown, start, to);
     return reply;
   },
 };
