@@ -20,6 +20,8 @@ import { commonTexts } from '../i18n/commands.js';
 import type { Store } from '../store/ports.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
+import type { Message } from '../messaging/reply.js';
+import { homeMessage } from './home.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -102,6 +104,11 @@ export class Bot implements BotApi {
       assertCleanText(line, 'kommentar');
       return { kind: 'message', message: voteByThreadReply(ctx, escalation, vote) };
     });
+  }
+
+  home(caller: Caller): Message | undefined {
+    const actor = this.identify(caller);
+    return actor ? homeMessage(this.deps, actor) : undefined;
   }
 
   private command(name: string): CommandDefinition {

@@ -163,3 +163,34 @@ export const reportTexts = {
   unknownTeam: (team: string, known: string[]) => `--team: „${team}“ ist kein FM-Team. Möglich: ${known.join(', ')}.`,
   written: (file: string, rows: number) => `${rows} Zeilen in ${file} geschrieben.`,
 };
+
+/** The Slack App Home (src/app/home.ts): each person's own view. */
+export const homeTexts = {
+  summary: (name: string) => `FM-Lotse – Übersicht für ${name}`,
+  heading: (name: string, date: string) => `FM-Lotse – ${name}, Stand ${date}`,
+  // FM
+  dueHeading: 'Heute und diese Woche fällig',
+  nothingDue: 'Heute und diese Woche ist nichts fällig.',
+  caseloadHeading: 'Fallbestand und Kapazität',
+  caseload: (load: number, capacity: string, utilisation: string) => `${load} Fälle bei einer Kapazität von ${capacity} (${utilisation}, R13/R14)`,
+  // team lead
+  teamHeading: (team: string, month: string) => `${team} – Kennzahlen ${monthText(month)} (R35)`,
+  escalationsHeading: 'Offene Eskalationen',
+  escalation: (code: string, kind: string, since: string) => `${code} – ${kind}, seit ${since}`,
+  noEscalations: 'Keine offenen Eskalationen.',
+  deadlinesHeading: 'Übernahmefristen in Gefahr (R4)',
+  deadline: (code: string, date: string, overdue: boolean) => `${code} – Frist ${date}${overdue ? ' – überschritten' : ''}`,
+  noDeadlines: 'Keine Übernahmefrist in den nächsten 3 Arbeitstagen.',
+  returnsHeading: 'Anstehende Rückgaben (R25)',
+  noReturns: 'Keine strittigen Rückgaben.',
+  more: (n: number) => `… und ${n} weitere`,
+  // IFK
+  referralsHeading: 'Deine Vormerkungen',
+  referral: (code: string, status: string, detail: string) => `${code} – ${status}${detail ? ` (${detail})` : ''}`,
+  deadlineDetail: (date: string) => `Übernahme bis ${date}`,
+  intakeDetail: (date: string) => `übernommen am ${date}`,
+  noReferrals: 'Keine offenen Vormerkungen.',
+  // anyone else
+  other: 'Mit `/fm hilfe` siehst du alle Befehle.',
+  escalationKinds: { zugang: 'Zugang (R7)', abgang: 'Rückgabe (R25)', verlaengerung: 'Verlängerung (R19)', kapazitaet: 'Kapazität (R4)' } as Record<string, string>,
+};

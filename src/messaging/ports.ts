@@ -61,6 +61,8 @@ export interface BotApi {
    * is not an escalation's or the text is no decision, so ordinary conversation stays unanswered.
    */
   handleThreadReply(caller: Caller, reply: ThreadReply): BotResponse | undefined;
+  /** The caller's own overview (Slack App Home); undefined for a person the organisation file does not know. */
+  home?(caller: Caller): Message | undefined;
 }
 
 /** A message someone wrote in a thread: the channel, the thread's parent message id (Slack: thread_ts), the text. */

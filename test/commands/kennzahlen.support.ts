@@ -30,7 +30,7 @@ export interface SeededMonth {
 
 const code = (reply: string): string => /FM-\d{4}-\d{4}/.exec(reply)![0];
 
-export function seedOctober(h: Harness): SeededMonth {
+export function seedOctober(h: Pick<Harness, 'at' | 'ok' | 'world'>): SeededMonth {
   const clients = ['111A000001', '111A000002', '111A000003', '111A000004', '111A000005', '111A000006'];
   const texts = ['Kundin zieht nach Hamburg', 'Kunde möchte weiter betreut werden'];
   h.at('2025-10-01T09:00:00+02:00');

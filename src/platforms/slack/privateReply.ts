@@ -2,7 +2,7 @@
 import type { WebClient } from '@slack/web-api';
 import { WebAPIPlatformError } from '@slack/web-api';
 import type { BotResponse } from '../../messaging/ports.js';
-import { list, message, text, type Message } from '../../messaging/reply.js';
+import { list, message, text, type ImagePart, type Message } from '../../messaging/reply.js';
 import { renderMessage, type People } from './render.js';
 
 /** postEphemeral fails in conversations the bot is not part of (e.g. a DM between two people). */
@@ -19,6 +19,7 @@ export async function replyPrivately(client: WebClient, to: Recipient, msg: Mess
   if (to.channelId) {
     try {
       await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, ...rendered });
+      await uploadCharts(client, to.userId, msg.images ?? []);
       return;
     } catch (error) {
       if (!(error instanceof WebAPIPlatformError && NOT_VISIBLE_THERE.has(error.data.error))) throw error;
@@ -26,6 +27,24 @@ export async function replyPrivately(client: WebClient, to: Recipient, msg: Mess
   }
   // A user id as channel posts into the app's direct conversation with that person.
   await client.chat.postMessage({ channel: to.userId, ...rendered });
+  await uploadCharts(client, to.userId, msg.images ?? []);
+}
+
+/**
+ * The charts of a reply (R35), as PNG files uploaded through Slack's external upload (files.getUploadURLExternal,
+ * the upload itself, files.completeUploadExternal — Bolt's client `filesUploadV2`) into the app's direct
+ * conversation with the person: an upload cannot be ephemeral, and figures never go into a channel.
+ */
+export async function uploadCharts(client: WebClient, userId: string, images: readonly ImagePart[]): Promise<void> {
+  if (images.length === 0) return;
+  const { chartPng } = await import('../charts.js');
+  const opened = await client.conversations.open({ users: userId });
+  const channel = opened.channel?.id;
+  if (!channel) return;
+  for (const image of images) {
+    const file = await chartPng(image);
+    await client.filesUploadV2({ channel_id: channel, file, filename: image.fileName, title: image.title, alt_text: image.alt });
+  }
 }
 
 /** A reply or refusal as a message; field errors the refusal text does not already contain are listed. */
