@@ -3,11 +3,13 @@
  * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
  */
 import { benchAssignment } from './assignment.js';
+import { benchControlling } from './controlling.js';
 import { benchDue } from './due.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assignment: () => benchAssignment(),
   due: () => benchDue(),
+  controlling: () => benchControlling(),
 };
 
 const wanted = process.argv.slice(2);

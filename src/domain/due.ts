@@ -391,7 +391,7 @@ export function dueItems(c: CaseClock, policy: ContactPolicy, calendar: WorkCale
  * (rounded down), since a client taken in two months ago cannot have had six contacts yet.
  */
 export function contactMinimum(
-  c: Pick<CaseClock, 'group' | 'intakeOn' | 'contactsLastYear'>,
+  c: CaseClock,
   policy: ContactPolicy,
   today?: LocalDate,
 ): { required: number; count: number; met: boolean } {

@@ -597,6 +597,8 @@ export interface ControllingQuery {
   teamIds: readonly string[];
   /** Consecutive months, oldest first. */
   months: readonly MonthSpan[];
+  /** R16: qualified contacts a year each group needs (0: no minimum). */
+  minPerYear: Readonly<Record<Group, number>>;
 }
 
 export interface CountRow {
@@ -615,14 +617,17 @@ export interface FmLoadRow {
   load: number;
 }
 
-/** A case active at a month's end with its qualified contacts in the 365 days up to that day (R16). */
-export interface ActiveCaseRow {
+/**
+ * R16 at a month's end, per FM (and team): of the cases active then, how many have their yearly minimum of qualified
+ * contacts in the 365 days up to that day — pro rata for the whole months since the intake in the first year, as
+ * `contactMinimum` in src/domain/due.ts counts it.
+ */
+export interface ContactShareRow {
   teamId: string;
   month: string;
   fmId?: string;
-  group: Group;
-  intakeOn: LocalDate;
-  contactsLastYear: number;
+  total: number;
+  met: number;
 }
 
 /** A six-monthly review held (R20) with the date it was due from: the review before it, or the intake. */
@@ -655,7 +660,7 @@ export interface ControllingFacts {
   /** Cases active at the month's end by length of stay; key `6` (over 6 months) or `24` (over 24 months). */
   stays: CountRow[];
   fmLoads: FmLoadRow[];
-  active: ActiveCaseRow[];
+  contactShares: ContactShareRow[];
   reviews: ReviewRow[];
   /** The potential the lead entered from VerBIS; key ''. */
   potential: CountRow[];

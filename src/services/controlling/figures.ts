@@ -4,7 +4,6 @@
  * text. Who may see which figure, and the "< 3" rule, are in `audience.ts`.
  */
 import { caseloadRatio, type Team } from '../../config/org.js';
-import { contactMinimum } from '../../domain/due.js';
 import { EXIT_REASONS } from '../../domain/exit.js';
 import { findNeed, type KeyGroup } from '../../domain/needs.js';
 import { addDays, addMonths, type LocalDate } from '../../domain/time.js';
@@ -118,7 +117,7 @@ const percentOf = (part: number, whole: number): number | undefined => (whole ==
 /** The figures of these FM teams in these months, team figures first, then each FM's, by team and month. */
 export function computeFigures(deps: CommandDeps, teams: readonly Team[], from: string, to: string): Figure[] {
   const months = monthSpans(deps, from, to);
-  const facts = deps.store.controlling.facts({ teamIds: teams.map((t) => t.id), months });
+  const facts = deps.store.controlling.facts({ teamIds: teams.map((t) => t.id), months, minPerYear: contactPolicy(deps).minPerYear });
   const figures: Figure[] = [];
   for (const team of teams) {
     for (const span of months) figures.push(...teamMonth(deps, team, span, facts));
@@ -194,9 +193,9 @@ function teamMonth(deps: CommandDeps, team: Team, span: MonthSpan, facts: Contro
 
   // R16: share of the cases active at the month's end that have their yearly minimum of qualified contacts.
   const policy = contactPolicy(deps);
-  const active = facts.active.filter((a) => a.teamId === team.id && a.month === month);
-  const meets = (a: (typeof active)[number]) => contactMinimum(a, policy, span.last).met;
-  share('kontakte.mindestmass', active.filter(meets).length, active.length);
+  const shares = facts.contactShares.filter((a) => a.teamId === team.id && a.month === month);
+  const sum = (rows: typeof shares, field: 'met' | 'total') => rows.reduce((n, r) => n + r[field], 0);
+  share('kontakte.mindestmass', sum(shares, 'met'), sum(shares, 'total'));
 
   // R20: reviews held in the month, and how many within the rhythm from the review before (or the intake).
   const reviews = facts.reviews.filter((r) => r.teamId === team.id && r.month === month);
@@ -233,8 +232,8 @@ function teamMonth(deps: CommandDeps, team: Team, span: MonthSpan, facts: Contro
     capacity('fm.kapazitaet', capacityOf(fmId), fmId);
     share('fm.auslastung', load, capacityOf(fmId), fmId);
     out[out.length - 1]!.clients = load;
-    const own = active.filter((a) => a.fmId === fmId);
-    share('fm.kontakte.mindestmass', own.filter(meets).length, own.length, fmId);
+    const own = shares.filter((a) => a.fmId === fmId);
+    share('fm.kontakte.mindestmass', sum(own, 'met'), sum(own, 'total'), fmId);
   }
   return out;
 }

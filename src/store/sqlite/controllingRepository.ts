@@ -6,18 +6,19 @@
 import type Database from 'better-sqlite3';
 import { R1_MIN_KEY_GROUP_NEEDS } from '../../domain/access.js';
 import type { Instant, LocalDate } from '../../domain/time.js';
-import type { Group } from '../../domain/vocabulary.js';
-import type { ActiveCaseRow, ControllingFacts, ControllingQuery, ControllingRepository, CountRow, FmLoadRow, ReviewRow } from '../ports.js';
+import type { ContactShareRow, ControllingFacts, ControllingQuery, ControllingRepository, CountRow, FmLoadRow, ReviewRow } from '../ports.js';
 
 interface Params {
+  minU25: number;
+  minUe25: number;
   teams: string;
   months: string;
   first: string;
   last: string;
 }
 
-/** The months as a table: `m(month, first, last, from_at, to_at)`. */
-const MONTHS_CTE = `m(month, first, last, from_at, to_at) AS (
+/** The months as a table: `m(month, first, last, from_at, to_at)`, read once (not once per joined row). */
+const MONTHS_CTE = `m(month, first, last, from_at, to_at) AS MATERIALIZED (
   SELECT value ->> 'month', value ->> 'first', value ->> 'last', value ->> 'from', value ->> 'to' FROM json_each(@months))`;
 const IN_TEAMS = `IN (SELECT value FROM json_each(@teams))`;
 
@@ -92,13 +93,21 @@ export class SqliteControllingRepository implements ControllingRepository {
           FROM m JOIN cases c ON c.assigned_at < m.to_at AND (c.ended_on IS NULL OR c.ended_on > m.last)
          WHERE c.receiving_team_id ${IN_TEAMS} AND c.assigned_fm_id IS NOT NULL AND c.status IN ('zugewiesen', 'aktiv', 'beendet')
          GROUP BY 1, 2, 3`),
-      // R16: each case active at the month's end with its qualified contacts in the 365 days up to that day.
-      active: db.prepare<Params, { teamId: string; month: string; fmId: string | null; grp: Group; intakeOn: LocalDate; contactsLastYear: number }>(`WITH ${MONTHS_CTE}
-        SELECT c.receiving_team_id AS teamId, m.month AS month, c.assigned_fm_id AS fmId, c.client_group AS grp, c.intake_on AS intakeOn,
-               (SELECT count(*) FROM contacts k
-                 WHERE k.case_code = c.case_code AND k.qualified = 1 AND k.on_date > date(m.last, '-365 days') AND k.on_date <= m.last) AS contactsLastYear
-          FROM m JOIN cases c ON c.intake_on <= m.last AND (c.ended_on IS NULL OR c.ended_on > m.last)
-         WHERE c.receiving_team_id ${IN_TEAMS} AND c.status IN ('aktiv', 'strittig', 'beendet')`),
+      // R16 (as contactMinimum in src/domain/due.ts): at a month's end the months since the intake are the calendar
+      // months between (the day is the month's last); in the first 12 months the minimum is pro rata, rounded down.
+      contactShares: db.prepare<Params, { teamId: string; month: string; fmId: string | null; total: number; met: number }>(`WITH ${MONTHS_CTE},
+        a AS (
+          SELECT c.receiving_team_id AS teamId, m.month AS month, c.assigned_fm_id AS fmId,
+                 CAST(CASE c.client_group WHEN 'u25' THEN @minU25 ELSE @minUe25 END AS INTEGER) AS perYear,
+                 max(0, (CAST(substr(m.last, 1, 4) AS INTEGER) - CAST(substr(c.intake_on, 1, 4) AS INTEGER)) * 12
+                        + CAST(substr(m.last, 6, 2) AS INTEGER) - CAST(substr(c.intake_on, 6, 2) AS INTEGER)) AS monthsIn,
+                 (SELECT count(*) FROM contacts k
+                   WHERE k.case_code = c.case_code AND k.qualified = 1 AND k.on_date > date(m.last, '-365 days') AND k.on_date <= m.last) AS n
+            FROM m JOIN cases c ON c.intake_on <= m.last AND (c.ended_on IS NULL OR c.ended_on > m.last)
+           WHERE c.receiving_team_id ${IN_TEAMS} AND c.status IN ('aktiv', 'strittig', 'beendet'))
+        SELECT teamId, month, fmId, count(*) AS total,
+               sum(n >= CASE WHEN monthsIn < 12 THEN (perYear * monthsIn) / 12 ELSE perYear END) AS met
+          FROM a GROUP BY 1, 2, 3`),
       // R20: each review held in the months, with the review before it (or the intake) it was due from.
       reviews: db.prepare<Params, { teamId: string; month: string; on: LocalDate; base: LocalDate | null }>(`
         WITH r AS (
@@ -129,6 +138,8 @@ export class SqliteControllingRepository implements ControllingRepository {
     const months = query.months;
     if (months.length === 0 || query.teamIds.length === 0) return emptyFacts();
     const params: Params = {
+      minU25: query.minPerYear.u25,
+      minUe25: query.minPerYear.ue25,
       teams: JSON.stringify(query.teamIds),
       months: JSON.stringify(months),
       first: months[0]!.first,
@@ -149,15 +160,8 @@ export class SqliteControllingRepository implements ControllingRepository {
       stays: counts(s.stays),
       potential: counts(s.potential),
       fmLoads: s.fmLoads.all(params),
-      active: s.active.all(params).map(
-        (r): ActiveCaseRow => ({
-          teamId: r.teamId,
-          month: r.month,
-          ...(r.fmId !== null && { fmId: r.fmId }),
-          group: r.grp,
-          intakeOn: r.intakeOn,
-          contactsLastYear: r.contactsLastYear,
-        }),
+      contactShares: s.contactShares.all(params).map(
+        (r): ContactShareRow => ({ teamId: r.teamId, month: r.month, ...(r.fmId !== null && { fmId: r.fmId }), total: r.total, met: r.met }),
       ),
       reviews: s.reviews.all(params).map((r): ReviewRow => ({ teamId: r.teamId, month: r.month, on: r.on, ...(r.base !== null && { base: r.base }) })),
     };
@@ -178,7 +182,7 @@ function emptyFacts(): ControllingFacts {
     stays: [],
     potential: [],
     fmLoads: [],
-    active: [],
+    contactShares: [],
     reviews: [],
   };
 }
