@@ -10,7 +10,7 @@
 import { UserError } from '../src/domain/errors.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { controllingTexts as T, figureLabel, monthText } from '../src/i18n/controlling.js';
-import { facts, heading, list, message, text, type Block, type Message } from '../src/messaging/reply.js';
+import { heading, list, message, text, type Block, type Message } from '../src/messaging/reply.js';
 import { figureTeams, shownValue, type TeamView } from '../src/services/controlling/audience.js';
 import { controllingCharts } from '../src/services/controlling/charts.js';
 import { computeFigures, defaultMonths, FM_FIGURES, isBreakdown, isMonth, monthOf, TEAM_FIGURES, type Figure } from '../src/services/controlling/figures.js';
@@ -20,6 +20,8 @@ import type { CommandContext, CommandDefinition } from './types.js';
 
 /** The most months one reply shows side by side. */
 export const MAX_MONTHS = 12;
+/** The most teams one reply shows (a Slack message holds 50 blocks, a team takes up to 5). */
+export const MAX_TEAMS = 8;
 
 export const kennzahlen: CommandDefinition = {
   name: 'kennzahlen',
@@ -35,6 +37,7 @@ export const kennzahlen: CommandDefinition = {
     const views = figureTeams(ctx, ctx.actor);
     if (views.length === 0) throw new UserError(T.notAllowed);
     const shown = chooseTeams(input, views);
+    if (shown.length > MAX_TEAMS && !input.args.has('potenzial')) throw new UserError(T.tooManyTeams(MAX_TEAMS, views.map((v) => v.team.id)), 'team');
     if (input.args.has('potenzial') || input.args.has('monat')) return enterPotential(ctx, input, shown, views);
 
     const today = ctx.calendar.today(ctx.clock.now());
@@ -108,10 +111,11 @@ function teamBlocks(ctx: CommandContext, view: TeamView, months: string[], figur
     const name = ctx.org.person(fmId)?.name ?? fmId;
     return `${name}: ` + FM_FIGURES.map((key) => `${figureLabel(key)} ${valuesOf(key, fmId).join(' | ')}`).join(' · ');
   });
+  // One line per figure in one text block (not a fact list): an office's teams stay within Slack's 50 blocks.
   return [
     heading(T.heading(view.team.name)),
     text(T.columns(months)),
-    facts(...rows),
+    text(rows.map(([label, values]) => `${label}: ${values}`).join('\n')),
     ...(fmLines.length ? [list(fmLines), text(T.fmNote)] : []),
   ];
 }

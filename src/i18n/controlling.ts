@@ -98,6 +98,7 @@ export const controllingTexts = {
   badMonth: (key: string, value: string) => `${key}: „${value}“ ist kein Monat. Bitte als MM.JJJJ angeben, z. B. 03.2026 (R35).`,
   fromAfterTo: (from: string, to: string) => `von: ${from} liegt nach bis ${to} (R35).`,
   tooMany: (max: number) => `bis: Höchstens ${max} Monate auf einmal (R35).`,
+  tooManyTeams: (max: number, teams: string[]) => `team: Höchstens ${max} FM-Teams auf einmal – bitte eines wählen: ${teams.join(', ')} (R35).`,
   notPast: (month: string) => `bis: ${month} hat noch nicht begonnen (R35).`,
   // potenzial=… monat=…
   badPotential: (value: string) => `potenzial: „${value}“ ist keine Anzahl. Bitte eine ganze Zahl ab 0 angeben (R35).`,

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/platforms/slack/render.js';
+import { exampleOrg } from '../support/world.js';
 import { harness, type Harness } from './lifecycle.support.js';
 import { figureValues, seedOctober, type SeededMonth } from './kennzahlen.support.js';
 
@@ -140,5 +142,38 @@ describe('/fm bedarf: needs resolved during FM (R35)', () => {
     expect(h.refused('ifk-lena', `bedarf ${code} erledigt=sucht`)).toMatch(/Nur/);
     expect(h.ok(fm, `pruefung ${code}`)).toContain(`Noch offene Handlungsbedarfe: sucht, schulden. Erledigte bitte erfassen: \`/fm bedarf ${code} erledigt=sucht\` (R35)`);
     expect(figureValues(h.ok('tl-fm-ue25', 'kennzahlen von=11.2025 bis=11.2025'), 'Handlungsbedarfe erledigt: Leistungsfähigkeit')).toEqual(['1']);
+  });
+});
+
+describe('/fm kennzahlen for a large office (R35)', () => {
+  /** The demo organisation with `extra` more FM teams of the office, each with one FM. */
+  function largeOffice(extra: number) {
+    const org = exampleOrg();
+    for (let i = 1; i <= extra; i++) {
+      org.teams.push({ ...org.teams[0]!, id: `fm-extra-${i}`, name: `Fallmanagement Extra ${i}`, leads: [], slackChannel: undefined, teamsChannel: undefined });
+      org.people.push({ ...org.people.find((p) => p.id === 'fm-stefan')!, id: `fm-extra-${i}`, name: `Fachkraft Extra ${i}`, team: `fm-extra-${i}`, slackUserId: undefined, teamsUserId: undefined, deputy: undefined });
+    }
+    return org;
+  }
+
+  it("fits eight FM teams into one Slack message for the office lead, and asks for a team beyond that (R35)", () => {
+    const big = harness('2025-11-05T10:00:00+01:00', { org: largeOffice(6) });
+    try {
+      const response = big.run('gl-mitte', 'kennzahlen');
+      expect(response.kind).toBe('message');
+      if (response.kind !== 'message') return;
+      const rendered = renderMessage(response.message);
+      expect(rendered.blocks.length).toBeLessThanOrEqual(50);
+      expect(big.textOf(response)).toContain('Kennzahlen Fallmanagement Extra 6');
+    } finally {
+      big.close();
+    }
+    const bigger = harness('2025-11-05T10:00:00+01:00', { org: largeOffice(7) });
+    try {
+      expect(bigger.refused('gl-mitte', 'kennzahlen')).toMatch(/^team: Höchstens 8 FM-Teams auf einmal – bitte eines wählen: fm-ue25, fm-u25, fm-extra-1/);
+      expect(bigger.ok('gl-mitte', 'kennzahlen team=fm-extra-7')).toContain('Kennzahlen Fallmanagement Extra 7');
+    } finally {
+      bigger.close();
+    }
   });
 });
