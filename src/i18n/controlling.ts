@@ -144,11 +144,14 @@ export const needsTexts = {
   formSubmit: 'Erfassen',
   formWhat: 'Welcher Fall?',
   fieldErledigt: 'Erledigte Handlungsbedarfe (Codes, mit Komma getrennt)',
+  fieldAtReview: 'Seit der Vormerkung erledigte Handlungsbedarfe (optional)',
+  hintAtReview: 'Codes mit Komma getrennt, z. B. sucht,schulden – nur bei der Vormerkung festgestellte (R35).',
   /** At the six-monthly review (R20): which needs are still open, and how to record the resolved ones. */
   atReview: (code: string, open: string[]) =>
     open.length === 0
       ? 'Alle bei der Vormerkung festgestellten Handlungsbedarfe sind als erledigt erfasst (R35).'
-      : `Noch offene Handlungsbedarfe: ${open.join(', ')}. Erledigte bitte erfassen: \`/fm bedarf ${code} erledigt=${open[0]}\` (R35).`,
+      : `Noch offene Handlungsbedarfe: ${open.join(', ')}. Erledigte bitte erfassen: \`/fm bedarf ${code} erledigt=${open[0]}\` ` +
+        `oder bei der Prüfung mit \`erledigt=…\` (R35).`,
 };
 
 /** `npx fm-lotse report` (src/cliReport.ts). */

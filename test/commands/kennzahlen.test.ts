@@ -140,8 +140,23 @@ describe('/fm bedarf: needs resolved during FM (R35)', () => {
     expect(h.refused(fm, `bedarf ${code} erledigt=wohnen,sucht`)).toMatch(/erledigt: „wohnen“ wurde bei der Vormerkung nicht festgestellt\. Festgestellt: gesundheit, sucht, schulden \(R35\)/);
     expect(h.refused(fm, `bedarf ${code}`)).toMatch(/erledigt: Bitte die erledigten Handlungsbedarfe angeben/);
     expect(h.refused('ifk-lena', `bedarf ${code} erledigt=sucht`)).toMatch(/Nur/);
-    expect(h.ok(fm, `pruefung ${code}`)).toContain(`Noch offene Handlungsbedarfe: sucht, schulden. Erledigte bitte erfassen: \`/fm bedarf ${code} erledigt=sucht\` (R35)`);
+    expect(h.ok(fm, `pruefung ${code}`)).toContain(`Noch offene Handlungsbedarfe: sucht, schulden. Erledigte bitte erfassen: \`/fm bedarf ${code} erledigt=sucht\``);
     expect(figureValues(h.ok('tl-fm-ue25', 'kennzahlen von=11.2025 bis=11.2025'), 'Handlungsbedarfe erledigt: Leistungsfähigkeit')).toEqual(['1']);
+  });
+
+  it('takes the resolved needs at the six-monthly review too, in the same transaction (R20, R35)', () => {
+    const code = seeded.onTime[2]!;
+    const fm = h.world.store.cases.byCode(code)!.assignedFmId!;
+    // A need not found at the referral: neither the review nor the need is recorded.
+    expect(h.refused(fm, `pruefung ${code} erledigt=wohnen`)).toMatch(/erledigt: „wohnen“ wurde bei der Vormerkung nicht festgestellt/);
+    expect(h.world.store.cases.byCode(code)!.lastReviewOn).toBeUndefined();
+    const reply = h.ok(fm, `pruefung ${code} erledigt=sucht,schulden`);
+    expect(reply).toContain('Neu erledigt: sucht, schulden');
+    expect(reply).toContain('Noch offene Handlungsbedarfe: gesundheit.');
+    expect(h.world.store.cases.byCode(code)!.lastReviewOn).toBe('2025-11-05');
+    expect(h.world.store.controlling.resolvedNeeds(code).sort()).toEqual(['schulden', 'sucht']);
+    const form = h.run(fm, 'pruefung');
+    expect(form.kind === 'form' && form.form.fields.map((f) => f.key)).toEqual(['fall', 'datum', 'erledigt']);
   });
 });
 
