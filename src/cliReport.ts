@@ -10,6 +10,7 @@ import { OrgIndex } from './config/orgIndex.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { DEFAULT_NEED_CATALOGUE } from './domain/needs.js';
 import { SystemClock } from './domain/time.js';
+import { cliTexts } from './i18n/app.js';
 import { reportTexts as T } from './i18n/controlling.js';
 import { reportCsv, reportJson, reportRows } from './services/controlling/export.js';
 import { isMonth, monthSpans } from './services/controlling/figures.js';
@@ -40,6 +41,8 @@ export function runReport(args: string[], out: (line: string) => void, write: (t
   if (delimiter !== ',' && delimiter !== ';') return fail(T.badDelimiter(delimiter));
 
   const env = loadEnv(process.env, { sendOnly: true });
+  // A report reads; it never creates a database.
+  if (!fs.existsSync(env.dbPath)) return fail(cliTexts.backupNoDatabase(env.dbPath));
   const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
   const fmTeams = org.org.teams.filter((t) => t.kind !== 'mi');
   const wanted = option('--team');

@@ -97,5 +97,10 @@ describe('npx fm-lotse report: the figures for the controlling office (R35)', ()
     expect(lines).toContain('--team: „mi-1“ ist kein FM-Team. Möglich: fm-ue25, fm-u25.');
     expect(await cli('--von', '2025-10', '--bis', '2025-10', '--format', 'xlsx', '--out', file)).toBe(2);
     expect(fs.existsSync(file)).toBe(false);
+    const missing = path.join(h.world.dir, 'keine.db');
+    vi.stubEnv('FM_LOTSE_DB', missing);
+    expect(await cli('--von', '2025-10', '--bis', '2025-10', '--out', file)).toBe(2);
+    expect(lines).toContain(`Keine Datenbank unter ${missing} gefunden (FM_LOTSE_DB).`);
+    expect(fs.existsSync(missing)).toBe(false);
   });
 });
