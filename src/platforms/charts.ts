@@ -25,11 +25,14 @@ export async function chartSvg(part: ImagePart): Promise<string> {
   }
 }
 
-/** The chart as PNG bytes at twice the specification's size (sharp on high-density screens). */
-export async function chartPng(part: ImagePart): Promise<Buffer> {
+/**
+ * The chart as PNG bytes, by default at twice the specification's size (sharp on high-density screens). `maxWidth`
+ * caps the width in pixels (Teams shows pictures up to 1024 × 1024).
+ */
+export async function chartPng(part: ImagePart, options: { scale?: number; maxWidth?: number } = {}): Promise<Buffer> {
   const svg = await chartSvg(part);
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: 2 },
+    fitTo: options.maxWidth !== undefined ? { mode: 'width', value: options.maxWidth } : { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
   });

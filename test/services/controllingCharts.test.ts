@@ -77,5 +77,9 @@ describe('/fm kennzahlen grafik=ja: the charts (R35)', () => {
     expect(colours.get('76,120,168') ?? 0).toBeGreaterThan(100); // the bars (#4c78a8)
     expect(colours.get('228,87,86') ?? 0).toBeGreaterThan(20); // the capacity line (#e45756)
     expect((await chartPng(utilisation)).equals(png)).toBe(true);
+    // For Teams (pictures up to 1024 × 1024): the width capped, the proportions kept.
+    const capped = decodePng(await chartPng(utilisation, { maxWidth: 1024 }));
+    expect(capped.width).toBe(1024);
+    expect(Math.abs(capped.height / capped.width - image.height / image.width)).toBeLessThan(0.01);
   });
 });
