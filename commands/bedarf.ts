@@ -18,7 +18,7 @@ export const bedarf: CommandDefinition = {
   helpOrder: 165,
   help: commandHelp.bedarf,
   teamsMenu: {
-    personal: { priority: 15, description: M.bedarf },
+    personal: { priority: 5, description: M.bedarf },
   },
   keys: [CASE_KEY, 'erledigt'],
   maxPositionals: 1,

@@ -29,7 +29,7 @@ export const kennzahlen: CommandDefinition = {
   helpOrder: 270,
   help: commandHelp.kennzahlen,
   teamsMenu: {
-    personal: { priority: 20, description: M.kennzahlen },
+    personal: { priority: 5, description: M.kennzahlen },
   },
   keys: ['team', 'von', 'bis', 'grafik', 'potenzial', 'monat'],
   maxPositionals: 0,
