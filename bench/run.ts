@@ -3,6 +3,7 @@
  * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
  */
 import { benchAssignment } from './assignment.js';
+import { benchControlling } from './controlling.js';
 import { benchDue } from './due.js';
 import { benchRateLimit } from './rateLimit.js';
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   assignment: () => benchAssignment(),
   due: () => benchDue(),
   ratelimit: () => benchRateLimit(),
+  controlling: () => benchControlling(),
 };
 
 const wanted = process.argv.slice(2);

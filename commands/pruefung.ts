@@ -7,6 +7,8 @@ import { dueItems, type DueKind } from '../src/domain/due.js';
 import { UserError } from '../src/domain/errors.js';
 import { formatGermanDate, type LocalDate } from '../src/domain/time.js';
 import { caseTexts } from '../src/i18n/cases.js';
+import { needsTexts } from '../src/i18n/controlling.js';
+import { openNeeds, readResolvedNeeds, recordResolvedNeeds } from '../src/services/controlling/needs.js';
 import { lifecycleTexts as L, reviewTexts as T } from '../src/i18n/lifecycle.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { facts, heading, message, text, type Block, type Form } from '../src/messaging/reply.js';
@@ -37,13 +39,17 @@ export interface CaseTalk extends CommandListing {
   factNext?: string;
   note: string;
   describe(ctx: CommandContext, record: CaseRecord, today: LocalDate): string;
+  /** More lines for the reply (the review names the needs still open, R35). */
+  extra?(ctx: CommandContext, record: CaseRecord): Block[];
+  /** R35: the talk also takes `erledigt=…`, the needs resolved during FM (as /fm bedarf). */
+  recordsNeeds?: boolean;
 }
 
 export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
   return {
     ...listingOf(talk),
     name: talk.name,
-    keys: [CASE_KEY, 'datum'],
+    keys: [CASE_KEY, 'datum', ...(talk.recordsNeeds ? ['erledigt'] : [])],
     maxPositionals: 1,
     form: (ctx) => talkForm(ctx, talk),
     run(ctx, input) {
@@ -56,8 +62,10 @@ export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
       if (last !== undefined && on! <= last) {
         throw new UserError(talk.texts.notAfterLast(formatGermanDate(on!), formatGermanDate(last)), 'datum');
       }
+      const resolved = talk.recordsNeeds && input.args.get('erledigt')?.trim() ? readResolvedNeeds(ctx, record, input.args.get('erledigt')) : undefined;
 
       const updated = ctx.store.transaction(() => {
+        if (resolved) recordResolvedNeeds(ctx, ctx.actor.id, record.caseCode, resolved.fresh, on!, now); // R35
         return changeCase(ctx, record, { from: ['aktiv'], to: 'aktiv', changes: { [talk.field]: on }, now, action: talk.action, details: { on } });
       });
 
@@ -69,7 +77,8 @@ export function caseTalkCommand(talk: CaseTalk): CommandDefinition {
       ];
       const next = dueItems(clockOf(ctx, updated, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === talk.dueKind);
       if (talk.factNext && next) rows.push([talk.factNext, formatGermanDate(next.dueOn)]);
-      const blocks: Block[] = [heading(talk.texts.savedHeading), facts(...rows), text(talk.note)];
+      if (resolved) rows.push([needsTexts.factNew, resolved.fresh.join(', ')]);
+      const blocks: Block[] = [heading(talk.texts.savedHeading), facts(...rows), text(talk.note), ...(talk.extra?.(ctx, updated) ?? [])];
       return message(talk.texts.savedSummary(record.caseCode, date), ...blocks);
     },
   };
@@ -84,6 +93,7 @@ function talkForm(ctx: CommandContext, talk: CaseTalk): Form {
     fields: [
       caseChoice(ctx, ['aktiv'], talk.texts.formWhat, (r) => talk.describe(ctx, r, today), undefined, true),
       { kind: 'text', key: 'datum', label: talk.texts.fieldDatum, required: false, placeholder: formatGermanDate(today) },
+      ...(talk.recordsNeeds ? [{ kind: 'text' as const, key: 'erledigt', label: needsTexts.fieldAtReview, hint: needsTexts.hintAtReview, required: false }] : []),
     ],
   };
 }
@@ -106,4 +116,7 @@ export const pruefung = caseTalkCommand({
     const next = dueItems(clockOf(ctx, record, today), contactPolicy(ctx), ctx.calendar).find((i) => i.kind === 'review');
     return next ? T.optionNextReview(formatGermanDate(next.dueOn)) : L.none;
   },
+  // R35: at each six-monthly review the needs resolved meanwhile may be recorded; the reply names those still open.
+  recordsNeeds: true,
+  extra: (ctx, record) => [text(needsTexts.atReview(record.caseCode, openNeeds(ctx, record)))],
 });

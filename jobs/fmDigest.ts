@@ -142,3 +142,14 @@ function itemLabel(item: DueItem): string {
   const base = T.dueLabel(item.kind, item.months);
   return item.lastOn === undefined ? base : `${base}${T.windowUntil(formatGermanDate(item.lastOn))}`;
 }
+
+/**
+ * The FM's due items of today and this week as the digest shows them (same grouping and buttons), for the Slack App
+ * Home; undefined when nothing is due.
+ */
+export function fmDueMessage(ctx: JobContext, fm: Person): ReturnType<typeof render> | undefined {
+  const reader = dueReader(ctx);
+  const cases = ctx.store.cases.clocks({ statuses: CLOCK_STATUSES, assignedFmId: fm.id }, ctx.today);
+  const due = reader.until(cases, endOfWeek(ctx.today)).filter((d) => !WEEKLY_KINDS.has(d.item.kind));
+  return due.length === 0 ? undefined : render(ctx, fm, false, due, behind(ctx, reader, cases));
+}

@@ -14,6 +14,7 @@ import { opsTexts } from './i18n/ops.js';
 
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const [area, action, ...rest] = argv;
+  if (area === 'report') return (await import('./cliReport.js')).runReport(argv.slice(1), out);
   switch (`${area ?? ''} ${action ?? ''}`) {
     case 'org check': {
       const file = rest[0] ?? loadEnv().orgPath;

@@ -26,6 +26,7 @@ import { escalationOfThread, parseThreadVote } from '../services/escalations/ind
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
 import { neutraliseFreeText } from '../messaging/freeText.js';
 import { message as messageOf, text as textBlock, type Message } from '../messaging/reply.js';
+import { homeMessage } from './home.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -184,6 +185,11 @@ export class Bot implements BotApi {
     });
     this.onHandled();
     return told;
+  }
+
+  home(caller: Caller): Message | undefined {
+    const actor = this.identify(caller);
+    return actor ? homeMessage(this.deps, actor) : undefined;
   }
 
   private command(name: string): CommandDefinition {

@@ -81,4 +81,6 @@ export const consoleTexts = {
   multiHint: 'Mehrere Werte mit Komma trennen, z. B.',
   answerRequired: 'Dieses Feld ist Pflicht.',
   notAnOption: (values: string[]): string => `Unbekannter Wert: ${values.join(', ')}. Bitte einen der genannten Werte angeben.`,
+  /** A chart of a reply written as a PNG file (R35). */
+  chartWritten: (title: string, file: string) => `  🖼 ${title}: ${file}`,
 };

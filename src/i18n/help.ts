@@ -211,6 +211,28 @@ export const commandHelp = {
         'Bis dahin weist die bestätigte Runde sie nicht zu.',
     },
   ],
+  bedarf: [
+    {
+      usage: '/fm bedarf FM-2025-0001 erledigt=sucht,schulden',
+      text:
+        'Bei der Vormerkung festgestellte Handlungsbedarfe als während des Fallmanagements erledigt erfassen (zuständige Fachkraft, ' +
+        'ihre Vertretung oder Teamleitung); zählt in den Kennzahlen (R35). Die Sechsmonatsprüfung nennt die noch offenen.',
+    },
+  ],
+  kennzahlen: [
+    {
+      usage: '/fm kennzahlen [team=fm-ue25] [von=01.2026] [bis=06.2026] [grafik=ja]',
+      text:
+        'Kennzahlen (R35) je FM-Team und Monat für Teamleitungen (ihre Teams) und die Geschäftsstellenleitung: Vormerkungen, Übernahmen, ' +
+        'Ablehnungen, Auslastung je Fachkraft, Mindestkontakte (R16), Prüfungen, Verweildauer, Abgänge nach Grund, Nachhalten, Handlungsbedarfe. ' +
+        'Ohne Angaben: der letzte volle Monat und der davor. `grafik=ja` schickt die Zahlen als Bilder. Zahlen unter 3 Kund:innen stehen ' +
+        'außerhalb der eigenen Teamleitung als „< 3“.',
+    },
+    {
+      usage: '/fm kennzahlen potenzial=42 monat=03.2026 [team=fm-ue25]',
+      text: 'Das Potenzial des FM-Teams im Monat laut VerBIS erfassen (Teamleitung, Geschäftsstellenleitung); erneut erfasst ersetzt es den Wert.',
+    },
+  ],
 } satisfies Record<string, readonly HelpEntry[]>;
 
 /**
@@ -248,4 +270,6 @@ export const teamsMenuTexts = {
   eskalationAblehnen: 'Eine Eskalation mit Begründung ablehnen: eskalation-ablehnen eskalation=3 kommentar="…"',
   eskalationen: 'Offene Eskalationen, die ich entscheiden kann, mit Nummer',
   kapazitaet: 'Über Kapazität entscheiden: kapazitaet 7 zuweisen fm=… | verschieben tage=… | zurueckgeben',
+  bedarf: 'Erledigte Handlungsbedarfe erfassen: bedarf FM-2025-0001 erledigt=sucht',
+  kennzahlen: 'Kennzahlen der FM-Teams (R35), auch als Grafik: kennzahlen grafik=ja',
 };

@@ -8,6 +8,8 @@ export const opsTexts = {
     '                                        eine vorhandene Datei nur mit --force überschreiben',
     '  fm-lotse jobs run --at <ISO-8601> [--dry-run]',
     '                                        Alle Jobs einmal zu diesem Zeitpunkt ausführen',
+    '  fm-lotse report --von JJJJ-MM --bis JJJJ-MM [--team <id>] [--format csv|json] [--out <datei>] [--trennzeichen ";"] [--bom]',
+    '                                        Kennzahlen (R35) je FM-Team und Monat für das Controlling',
   ].join('\n'),
   backupExists: (file: string) =>
     `Die Datei ${file} gibt es schon; nichts wurde geschrieben. Zum Überschreiben: fm-lotse db backup ${file} --force`,

@@ -72,6 +72,8 @@ export interface BotApi {
    * is either stored or its sender told it was not (after a crash). `label`: the subcommand name, never text.
    */
   track?<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T>;
+  /** The caller's own overview (Slack App Home); undefined for a person the organisation file does not know. */
+  home?(caller: Caller): Message | undefined;
 }
 
 /** A message someone wrote in a thread: the channel, the thread's parent message id (Slack: thread_ts), the text. */

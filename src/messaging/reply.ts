@@ -31,6 +31,24 @@ export interface Button {
 export interface Message {
   text: string;
   blocks: Block[];
+  /** Pictures sent with it (charts); each platform renders them to PNG (src/platforms/charts.ts). */
+  images?: ImagePart[];
+}
+
+/**
+ * A chart: a Vega-Lite specification with its data inline, rendered to a PNG by the platform. Like the message, it
+ * goes only to the person the message is for.
+ */
+export interface ImagePart {
+  kind: 'chart';
+  /** Shown above or with the picture, and its file name's stem. */
+  title: string;
+  /** What the picture shows, for screen readers (Slack alt_text, Adaptive Card altText). */
+  alt: string;
+  /** File name of the PNG, e.g. `auslastung-fm-ue25-2026-03.png`. */
+  fileName: string;
+  /** Vega-Lite (v5) specification; `data.values` holds the figures drawn. */
+  spec: Record<string, unknown>;
 }
 
 export type FieldOption = { value: string; label: string };

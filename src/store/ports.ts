@@ -445,6 +445,8 @@ export interface Store {
   leadDigests: LeadDigestRepository;
   /** Planned exits awaiting the return talk or the leads' decision (R22–R26). */
   returns: ReturnRepository;
+  /** R35: what the controlling figures need beyond the cases (needs resolved, entered potential) and their aggregates. */
+  controlling: ControllingRepository;
   transaction<T>(work: () => T): T;
   /**
    * After erasing (retention): makes sure the erased data is gone from the disk too, not only from the tables
@@ -681,4 +683,103 @@ export class OpenReturnExistsError extends Error {
     super('The case has an open planned exit already.');
     this.name = 'OpenReturnExistsError';
   }
+}
+
+/**
+ * R35: controlling. Aggregates per receiving FM team and month (YYYY-MM) — counts only, no customer number, no case
+ * code, no free text leaves this repository. The service (src/services/controlling/) turns them into figures.
+ */
+export interface MonthSpan {
+  /** YYYY-MM */
+  month: string;
+  /** First and last day of the month. */
+  first: LocalDate;
+  last: LocalDate;
+  /** Berlin midnight at the start of the month and of the next month. */
+  from: Instant;
+  to: Instant;
+}
+
+export interface ControllingQuery {
+  teamIds: readonly string[];
+  /** Consecutive months, oldest first. */
+  months: readonly MonthSpan[];
+  /** R16: qualified contacts a year each group needs (0: no minimum). */
+  minPerYear: Readonly<Record<Group, number>>;
+}
+
+export interface CountRow {
+  teamId: string;
+  month: string;
+  /** What is counted, e.g. a route, an exit reason, a need code, "6:beschaeftigt"; '' when nothing more. */
+  key: string;
+  count: number;
+}
+
+/** Per FM at a month's end: cases assigned and not ended (the caseload, R13/R14). */
+export interface FmLoadRow {
+  teamId: string;
+  month: string;
+  fmId: string;
+  load: number;
+}
+
+/**
+ * R16 at a month's end, per FM (and team): of the cases active then, how many have their yearly minimum of qualified
+ * contacts in the 365 days up to that day — pro rata for the whole months since the intake in the first year, as
+ * `contactMinimum` in src/domain/due.ts counts it.
+ */
+export interface ContactShareRow {
+  teamId: string;
+  month: string;
+  fmId?: string;
+  total: number;
+  met: number;
+}
+
+/** A six-monthly review held (R20) with the date it was due from: the review before it, or the intake. */
+export interface ReviewRow {
+  teamId: string;
+  month: string;
+  on: LocalDate;
+  base?: LocalDate;
+}
+
+export interface ControllingFacts {
+  /** Referrals flagged in the month; key `<route>:<R2 reason or ''>:<1 when R1's formal criteria are met, else 0>`. */
+  referrals: CountRow[];
+  /** Intakes in the month; key `<route>:<1 when late (R4), else 0>`. */
+  intakes: CountRow[];
+  /** Declines in the month (audit `case.declined`); key the route. */
+  declines: CountRow[];
+  /** Exits in the month; key the R22 reason. */
+  exits: CountRow[];
+  /** Needs found at the referrals of the month; key the need code. */
+  needsFound: CountRow[];
+  /** Needs recorded as resolved in the month; key the need code. */
+  needsResolved: CountRow[];
+  /** Follow-up results recorded in the month; key `<months>:<result>` (R27). */
+  followups: CountRow[];
+  /** Returns the IFK objected to (R25 `abgang` escalations raised in the month); key the escalation status. */
+  objections: CountRow[];
+  /** Extensions granted in the month (R19); key ''. */
+  extensions: CountRow[];
+  /** Cases active at the month's end by length of stay; key `6` (over 6 months) or `24` (over 24 months). */
+  stays: CountRow[];
+  fmLoads: FmLoadRow[];
+  contactShares: ContactShareRow[];
+  reviews: ReviewRow[];
+  /** The potential the lead entered from VerBIS; key ''. */
+  potential: CountRow[];
+}
+
+export interface ControllingRepository {
+  /** Records each need once per case; returns the codes newly recorded (R35). */
+  resolveNeeds(caseCode: string, needs: readonly string[], on: LocalDate, by: string, at: Instant): string[];
+  /** The case's needs recorded as resolved, in the order recorded. */
+  resolvedNeeds(caseCode: string): string[];
+  /** Sets (or replaces) the potential a lead entered for a team and month; returns the value it replaced. */
+  setPotential(teamId: string, month: string, value: number, by: string, at: Instant): number | undefined;
+  /** The aggregates of the figures for these teams and months, each read by one statement. */
+  facts(query: ControllingQuery): ControllingFacts;
 }

@@ -197,6 +197,22 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
 
+    // The upload URL of files.getUploadURLExternal: the file's bytes in, "OK" out; recorded as method "file_upload".
+    // Slack takes the bytes raw or as the one part of a multipart/form-data body (what @slack/web-api sends).
+    if (url.pathname.startsWith('/upload/')) {
+      const body = Buffer.concat(chunks);
+      const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] ?? '');
+      let bytes = body;
+      if (boundary) {
+        const start = body.indexOf('\r\n\r\n') + 4;
+        const end = body.indexOf(`\r\n--${boundary[1] ?? boundary[2]}`, start);
+        bytes = body.subarray(start, end);
+      }
+      this.calls.push({ method: 'file_upload', params: { path: url.pathname, bytes, contentType: req.headers['content-type'] } });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+      return;
+    }
+
     // response_url of commands and actions: JSON in, "ok" out; recorded as method "response_url".
     if (url.pathname.startsWith('/response/')) {
       this.calls.push({ method: 'response_url', params: { ...JSON.parse(raw || '{}'), path: url.pathname } });
@@ -321,6 +337,16 @@ export class FakeSlack {
       }
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${randomUUID()}` };
+      case 'files.getUploadURLExternal': {
+        const id = `F${this.nextTs().replace('.', '')}`;
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = typeof params.files === 'string' ? JSON.parse(params.files) : (params.files ?? []);
+        return { ok: true, files: files.map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
+      }
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, team_id: 'T0TEST', type: 'home', ...(params.view ?? {}) } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users ?? 'UNKNOWN').split(',')[0]}` } };
       default:

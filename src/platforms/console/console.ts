@@ -3,6 +3,9 @@
  * You type as a person of the organisation file; replies, channel notices and direct messages all appear
  * in the terminal. Works on pipes as well as terminals, so tests and scripts can drive it.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { BotApi, BotResponse, Caller, Transport } from '../../messaging/ports.js';
@@ -10,7 +13,7 @@ import type { Person } from '../../config/org.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { UserError } from '../../domain/errors.js';
 import { consoleTexts as t } from '../../i18n/console.js';
-import { message, type Form, type FormField, type Target } from '../../messaging/reply.js';
+import { message, type Form, type FormField, type ImagePart, type Target } from '../../messaging/reply.js';
 import { renderDelivered, renderError, renderFieldIntro, renderPrivate, type RenderOptions } from './render.js';
 
 export interface ConsoleOptions {
@@ -26,6 +29,8 @@ export interface ConsoleOptions {
   nowText?: () => string;
   /** `/zeit …`: moves the simulated clock and runs what became due; returns the text to show. */
   travel?: (arg: string) => Promise<string>;
+  /** Where the charts of a reply are written as PNG files; default a folder in the system's temporary directory. */
+  chartDir?: string;
 }
 
 function isTerminal(stream: Readable | Writable): boolean {
@@ -168,12 +173,25 @@ class ConsoleSession {
     switch (response.kind) {
       case 'message':
         this.write(renderPrivate(response.message, this.render));
+        if (response.message.images?.length) await this.writeCharts(response.message.images);
         return true;
       case 'error':
         this.write(renderError(response.text, response.fieldErrors, this.render));
         return true;
       case 'form':
         return this.walk(response.form);
+    }
+  }
+
+  /** Charts (R35) become PNG files; the console prints where each one is. */
+  private async writeCharts(images: readonly ImagePart[]): Promise<void> {
+    const dir = this.opts.chartDir ?? path.join(os.tmpdir(), 'fm-lotse-grafiken');
+    fs.mkdirSync(dir, { recursive: true });
+    const { chartPng } = await import('../charts.js');
+    for (const image of images) {
+      const file = path.join(dir, image.fileName);
+      fs.writeFileSync(file, await chartPng(image));
+      this.write(t.chartWritten(image.title, file) + '\n');
     }
   }
 

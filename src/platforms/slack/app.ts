@@ -26,6 +26,7 @@ import * as errors from './listeners/errors.js';
 import * as formSubmission from './listeners/formSubmission.js';
 import * as receipts from './listeners/receipts.js';
 import * as threadReplies from './listeners/threadReplies.js';
+import * as home from './home.js';
 import { outboxClient, SlackTransport } from './transport.js';
 
 export { SLASH_COMMAND } from './listeners/command.js';
@@ -34,13 +35,14 @@ export { SLASH_COMMAND } from './listeners/command.js';
 export const EVENTS_PATH = '/slack/events';
 
 /**
- * Bot scopes the code uses: commands (/fm), chat:write (ephemeral replies, channel posts, DMs by user id) and
- * the history scopes that deliver BOT_EVENTS (decisions typed as replies in an escalation's thread).
+ * Bot scopes the code uses: commands (/fm), chat:write (ephemeral replies, channel posts, DMs by user id),
+ * the history scopes that deliver BOT_EVENTS (decisions typed as replies in an escalation's thread), and
+ * files:write with im:write for the charts uploaded into the person's direct conversation (R35).
  */
-export const REQUIRED_BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history'] as const;
+export const REQUIRED_BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'files:write', 'im:write'] as const;
 
-/** Events API subscriptions: messages in public and private channels the bot is in (thread replies). */
-export const BOT_EVENTS = ['message.channels', 'message.groups'] as const;
+/** Events API subscriptions: messages in public and private channels the bot is in (thread replies); the App Home. */
+export const BOT_EVENTS = ['message.channels', 'message.groups', 'app_home_opened'] as const;
 
 export interface SlackPlatformOptions {
   botToken: string;
@@ -215,6 +217,7 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
   formSubmission.register(app, opts.bot, opts.org);
   actions.register(app, opts.bot, opts.org);
   threadReplies.register(app, opts.bot, opts.org);
+  home.register(app, opts.bot, opts.org);
   errors.register(app);
 
   const transport = new SlackTransport(outboxClient(opts.botToken, { apiUrl: opts.apiUrl, logger }), opts.org);

@@ -383,4 +383,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 13,
+    name: 'controlling (R35): needs resolved during FM, the potential a lead enters per team and month',
+    sql: `
+      -- R35: a Handlungsbedarf found at referral that the FM recorded as resolved (/fm bedarf … erledigt=…); codes only.
+      CREATE TABLE needs_resolved (
+        case_code   TEXT    NOT NULL REFERENCES cases (case_code) ON DELETE CASCADE,
+        need        TEXT    NOT NULL CHECK (need <> ''),
+        on_date     TEXT    NOT NULL CHECK (date(on_date) IS on_date),
+        recorded_by TEXT    NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        PRIMARY KEY (case_code, need)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX needs_resolved_on ON needs_resolved (on_date);
+
+      -- R35: the potential of a team in a month as the lead read it from VerBIS (/fm kennzahlen potenzial=…);
+      -- entering it again replaces it. A number only.
+      CREATE TABLE team_potential (
+        team_id     TEXT    NOT NULL CHECK (team_id <> ''),
+        month       TEXT    NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        value       INTEGER NOT NULL CHECK (value >= 0),
+        recorded_by TEXT    NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, month)
+      ) STRICT, WITHOUT ROWID;
+
+      -- The figures read referrals, intakes and exits by month.
+      CREATE INDEX cases_flagged_on ON cases (flagged_on);
+      CREATE INDEX cases_intake_on ON cases (intake_on) WHERE intake_on IS NOT NULL;
+      CREATE INDEX cases_ended_on ON cases (ended_on) WHERE ended_on IS NOT NULL;
+      CREATE INDEX audit_log_action_at ON audit_log (action, at);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { SqliteAuditLog } from './auditLog.js';
 import { SqliteCaseCodeSequence } from './caseCodeSequence.js';
 import { SqliteCaseRepository } from './caseRepository.js';
 import { SqliteContactRepository } from './contactRepository.js';
+import { SqliteControllingRepository } from './controllingRepository.js';
 import { SqliteConversationRepository } from './conversationRepository.js';
 import { backupDatabase, checkpointTruncate, checkpointUnfinished, isHealthy, openDatabase, WriteGuard } from './database.js';
 import { SqliteDutyRepository } from './dutyRepository.js';
@@ -40,6 +41,7 @@ export class SqliteStore implements Store {
 
   /** Tracks whether writes succeed; fails them fast while another process holds the database (see WriteGuard). */
   private readonly guard: WriteGuard;
+  readonly controlling: SqliteControllingRepository;
 
   constructor(readonly db: Database.Database) {
     this.guard = new WriteGuard(db);
@@ -59,6 +61,7 @@ export class SqliteStore implements Store {
     this.leadDigests = new SqliteLeadDigestRepository(db);
     this.returns = new SqliteReturnRepository(db);
     this.receipts = new SqliteReceiptRepository(db);
+    this.controlling = new SqliteControllingRepository(db);
   }
 
   /** Opens the file (creating folder and schema as needed); see openDatabase. */
