@@ -5,11 +5,11 @@
 import type { BotResponse } from '../../messaging/ports.js';
 import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
-import { list, message, text, type Message } from '../../messaging/reply.js';
+import { list, message, text, type ImagePart, type Message } from '../../messaging/reply.js';
 import type { ConversationRepository } from '../../store/ports.js';
 import { cardActivity, toWire, type Connector, type OutgoingActivity } from './connector.js';
 import { capturePersonalChat, conversationOf, tenantOf, type IncomingActivity } from './conversations.js';
-import { renderCard, renderFormCard, type People } from './render.js';
+import { renderCard, renderChartCard, renderFormCard, type People } from './render.js';
 
 export interface ReplyDeps {
   people: People;
@@ -78,10 +78,26 @@ export async function sendToPersonalChat(turn: Turn, activity: OutgoingActivity,
 /** Answers a command privately: in the personal chat directly, from a channel or group chat via the personal chat. */
 export async function replyPrivately(turn: Turn, response: BotResponse, deps: ReplyDeps): Promise<void> {
   const activity = responseActivity(response, deps.people);
+  const charts = await chartsActivity(response.kind === 'message' ? (response.message.images ?? []) : []);
   if (conversationOf(turn.activity).kind === 'personal') {
     await replyTo(turn, activity);
+    if (charts) await replyTo(turn, charts);
     return;
   }
   await sendToPersonalChat(turn, activity, deps);
+  if (charts) await sendToPersonalChat(turn, charts, deps);
   await replyTo(turn, T.answeredPrivately);
+}
+
+/** Teams shows pictures up to 1024 pixels wide in a card. */
+const CHART_MAX_WIDTH = 1024;
+
+/** R35: a reply's charts drawn as PNG, in one card for the personal chat; undefined without charts. */
+async function chartsActivity(images: readonly ImagePart[]): Promise<OutgoingActivity | undefined> {
+  if (images.length === 0) return undefined;
+  const { chartPng } = await import('../charts.js');
+  const drawn = [];
+  for (const image of images) drawn.push({ title: image.title, alt: image.alt, png: await chartPng(image, { maxWidth: CHART_MAX_WIDTH }) });
+  const card = renderChartCard(drawn);
+  return cardActivity(card, card.fallbackText ?? '');
 }

@@ -194,6 +194,33 @@ export function renderCard(message: Message, people?: People): AdaptiveCard {
   return card(body, mentions.plain(message.text), mentions);
 }
 
+/** A chart already drawn: its title and alt text (ImagePart) with the PNG. */
+export interface DrawnChart {
+  title: string;
+  alt: string;
+  png: Buffer;
+}
+
+/**
+ * R35: the charts of a reply as one card — per chart its title and the picture as a PNG data URL (Teams shows
+ * inline pictures in the personal chat; the card's size check does not apply to them). Only ever sent to the
+ * person the reply is for.
+ */
+export function renderChartCard(charts: readonly DrawnChart[]): AdaptiveCard {
+  const body: CardElement[] = charts.flatMap((chart) => [
+    textBlock(chart.title, { weight: 'Bolder', separator: true, spacing: 'Medium' }),
+    { type: 'Image', url: `data:image/png;base64,${chart.png.toString('base64')}`, altText: chart.alt, size: 'Stretch' },
+  ]);
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    fallbackText: charts.map((c) => c.title).join(' · '),
+    body,
+    msteams: { width: 'Full' },
+  };
+}
+
 /** A refusal shown on a form, next to the fields it names. */
 export interface FormErrors {
   text: string;
