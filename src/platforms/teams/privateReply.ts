@@ -7,7 +7,7 @@ import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
 import { list, message, text, type ImagePart, type Message } from '../../messaging/reply.js';
 import type { ConversationRepository } from '../../store/ports.js';
-import { cardActivity, toWire, type Connector, type OutgoingActivity } from './connector.js';
+import { cardActivity, toDeliveryError, toWire, type Connector, type OutgoingActivity } from './connector.js';
 import { capturePersonalChat, conversationOf, tenantOf, type IncomingActivity } from './conversations.js';
 import { renderCard, renderChartCard, renderFormCard, type People } from './render.js';
 
@@ -75,18 +75,25 @@ export async function sendToPersonalChat(turn: Turn, activity: OutgoingActivity,
   await turn.api.conversations.createActivity(chat.id, toWire({ ...activity, from: bot, conversation: { isGroup: false, conversationType: 'personal', id: chat.id, name: '' } }));
 }
 
-/** Answers a command privately: in the personal chat directly, from a channel or group chat via the personal chat. */
-export async function replyPrivately(turn: Turn, response: BotResponse, deps: ReplyDeps): Promise<void> {
+/**
+ * Answers a command privately: in the personal chat directly, from a channel or group chat via the personal chat.
+ * `undelivered`: where an answer goes that Teams did not take for a passing reason (429, 5xx, unreachable) — the
+ * outbox, as a direct message (issue #13 item 9); it returns false when it could not take it either.
+ */
+export async function replyPrivately(turn: Turn, response: BotResponse, deps: ReplyDeps, undelivered?: (msg: Message) => boolean): Promise<void> {
   const activity = responseActivity(response, deps.people);
-  const charts = await chartsActivity(response.kind === 'message' ? (response.message.images ?? []) : []);
-  if (conversationOf(turn.activity).kind === 'personal') {
-    await replyTo(turn, activity);
-    if (charts) await replyTo(turn, charts);
-    return;
+  const personal = conversationOf(turn.activity).kind === 'personal';
+  try {
+    if (personal) await replyTo(turn, activity);
+    else await sendToPersonalChat(turn, activity, deps);
+  } catch (error) {
+    if (undelivered && response.kind !== 'form' && toDeliveryError(error).retryable && undelivered(responseMessage(response))) return;
+    throw error;
   }
-  await sendToPersonalChat(turn, activity, deps);
-  if (charts) await sendToPersonalChat(turn, charts, deps);
-  await replyTo(turn, T.answeredPrivately);
+  // R35: the charts follow the answer, into the personal chat only.
+  const charts = await chartsActivity(response.kind === 'message' ? (response.message.images ?? []) : []);
+  if (charts) await (personal ? replyTo(turn, charts) : sendToPersonalChat(turn, charts, deps));
+  if (!personal) await replyTo(turn, T.answeredPrivately);
 }
 
 /** Teams shows pictures up to 1024 pixels wide in a card. */

@@ -190,3 +190,22 @@ describe('conversation references', () => {
     expect(w.connector.calls).toHaveLength(0);
   });
 });
+
+describe('a private answer Teams does not take (issue #13 item 9)', () => {
+  it('queues it as a direct message when the Bot Connector answers 503, and delivers it once Teams is back', async () => {
+    w.connector.failNext('reply', 1, { status: 503 });
+    const response = await inChat(`/fm ${LINE}`);
+    expect(response.status).toBe(200);
+    expect(w.store.cases.byCode('FM-2025-0001')).toBeDefined(); // the referral is stored
+    const queued = w.store.outbox.all().filter((i) => i.target.kind === 'direct' && i.target.personId === 'ifk-lena');
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.message.text).toContain('FM-2025-0001');
+
+    const mark = w.connector.calls.length;
+    await w.flush();
+    const delivered = since(mark, 'send').filter((c) => c.conversationId === personalChatId(lena().id));
+    expect(delivered).toHaveLength(1);
+    expect(shown(delivered[0]!)).toContain(CLIENT); // the person's own answer, with the customer number, only to her
+    expect(await w.flush()).toBe(0);
+  });
+});

@@ -3,7 +3,8 @@
  * word `fm`, with or without an @mention (Teams puts `<at>FM-Lotse</at>` into a channel message; it is removed
  * here). In a channel thread under an escalation, the text may also be a decision ("zustimmen", "ablehnen …").
  */
-import type { BotApi } from '../../../messaging/ports.js';
+import type { BotApi, Caller } from '../../../messaging/ports.js';
+import type { Message } from '../../../messaging/reply.js';
 import type { OrgIndex } from '../../../config/orgIndex.js';
 import { callerOf, conversationOf } from '../conversations.js';
 import { replyPrivately, type ReplyDeps, type Turn } from '../privateReply.js';
@@ -35,9 +36,14 @@ export async function onMessage(turn: Turn, bot: BotApi, org: OrgIndex, deps: Re
   if (conversation.kind === 'channel' && conversation.threadId !== undefined && conversation.threadId !== activity.id) {
     const decision = bot.handleThreadReply(caller, { channelId: conversation.id, threadId: conversation.threadId, text });
     if (decision) {
-      await replyPrivately(turn, decision, deps);
+      await replyPrivately(turn, decision, deps, viaOutbox(bot, caller));
       return;
     }
   }
-  await replyPrivately(turn, bot.handleCommand(caller, commandText(text)), deps);
+  await replyPrivately(turn, bot.handleCommand(caller, commandText(text)), deps, viaOutbox(bot, caller));
+}
+
+/** Issue #13 item 9: private answers Teams does not take now are queued for the caller as a direct message. */
+function viaOutbox(bot: BotApi, caller: Caller): (msg: Message) => boolean {
+  return (msg) => bot.queuePrivateReply?.(caller, msg) ?? false;
 }
