@@ -2,10 +2,12 @@
  * Runs every benchmark, one after the other (`npm run bench`), or only those named on the command line
  * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
  */
+import { benchAck } from './ack.js';
 import { benchAssignment } from './assignment.js';
 import { benchDue } from './due.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  ack: async () => void (await benchAck()),
   assignment: () => benchAssignment(),
   due: () => benchDue(),
 };
