@@ -5,11 +5,13 @@
 import { benchAck } from './ack.js';
 import { benchAssignment } from './assignment.js';
 import { benchDue } from './due.js';
+import { benchPromptDelivery } from './promptDelivery.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   ack: async () => void (await benchAck()),
   assignment: () => benchAssignment(),
   due: () => benchDue(),
+  delivery: async () => void (await benchPromptDelivery()),
 };
 
 const wanted = process.argv.slice(2);
