@@ -26,6 +26,8 @@ import type { SlackPlatform } from './platforms/slack/app.js';
 import type { TeamsPlatform } from './platforms/teams/app.js';
 import { teamsTexts } from './i18n/teams.js';
 import { SqliteStore } from './store/sqlite/store.js';
+import { metrics } from './app/metrics.js';
+import { healthReport, outboxStats } from './platforms/healthReport.js';
 
 // The chat SDKs (Bolt; teams-ai with botbuilder) take seconds to load: imported only when their credentials
 // are set, so the console chat starts at once.
@@ -56,7 +58,11 @@ export async function start(
   const bot = new Bot(deps, undefined, () => delivery?.kick());
 
   const transports: Transport[] = [];
-  const healthy = (): boolean => store.isHealthy();
+  // GET /healthz reports the database, the outbox, the last job runs and Socket Mode; /metrics reads the outbox.
+  let slackPlatform: SlackPlatform | undefined;
+  const report = () => healthReport({ store, clock, jobs: () => metrics.jobRuns, socketMode: () => slackPlatform?.socketMode() });
+  const healthy = (): boolean => report().status === 'ok';
+  metrics.observeOutbox(() => outboxStats(store, clock.now()));
   let teams: TeamsPlatform | undefined;
   let teamsRoute: CustomRoute | undefined;
   if (env.teams) {
@@ -76,11 +82,13 @@ export async function start(
       host: env.host,
       bot,
       org,
-      healthy,
+      healthy: report,
+      clock,
       // Both platforms share the one listener on PORT: Teams' endpoint becomes a route of Slack's.
       ...(teamsRoute ? { customRoutes: [teamsRoute] } : {}),
     });
     transports.push(slack.transport);
+    slackPlatform = slack;
   }
   if (teams) transports.push(teams.transport);
 

@@ -20,6 +20,7 @@ import { commonTexts } from '../i18n/commands.js';
 import type { Store } from '../store/ports.js';
 import { escalationOfThread, parseThreadVote } from '../services/escalations/index.js';
 import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadReply } from '../messaging/ports.js';
+import { metrics } from './metrics.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -55,6 +56,11 @@ export class Bot implements BotApi {
   }
 
   handleCommand(caller: Caller, text: string): BotResponse {
+    const name = text.trim().split(/\s+/)[0]?.toLowerCase() || hilfe.name;
+    return counted('command', findCommand(name, this.commands)?.name, () => this.handleCommandUncounted(caller, text));
+  }
+
+  private handleCommandUncounted(caller: Caller, text: string): BotResponse {
     return this.asActor(caller, (ctx) => {
       const parsed = parseCommandLine(text);
       // A bare /fm shows the help.
@@ -68,6 +74,10 @@ export class Bot implements BotApi {
   }
 
   submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse {
+    return counted('form', findCommand(command, this.commands)?.name, () => this.submitFormUncounted(caller, command, values));
+  }
+
+  private submitFormUncounted(caller: Caller, command: string, values: Record<string, string>): BotResponse {
     return this.asActor(caller, (ctx) => {
       const def = this.command(command);
       // Checked again on submit: a submission names its command itself and may come long after the form opened.
@@ -84,6 +94,10 @@ export class Bot implements BotApi {
   }
 
   handleAction(caller: Caller, action: ActionInput): ActionResponse {
+    return counted('action', findAction(action.actionId)?.actionId, () => this.handleActionUncounted(caller, action));
+  }
+
+  private handleActionUncounted(caller: Caller, action: ActionInput): ActionResponse {
     return this.asActor<ActionResponse>(caller, (ctx) => {
       const def = findAction(action.actionId);
       if (!def) throw new UserError(commonTexts.unknownAction);
@@ -98,10 +112,12 @@ export class Bot implements BotApi {
     const line = reply.text.replace(/\s+/g, ' ').trim();
     const vote = escalation && parseThreadVote(line);
     if (!escalation || !vote) return undefined;
-    return this.asActor(caller, (ctx) => {
-      assertCleanText(line, 'kommentar');
-      return { kind: 'message', message: voteByThreadReply(ctx, escalation, vote) };
-    });
+    return counted('thread', 'eskalation', () =>
+      this.asActor(caller, (ctx) => {
+        assertCleanText(line, 'kommentar');
+        return { kind: 'message', message: voteByThreadReply(ctx, escalation, vote) };
+      }),
+    );
   }
 
   private command(name: string): CommandDefinition {
@@ -125,6 +141,23 @@ export class Bot implements BotApi {
       if (!problems) throw error;
       return refusal(problems);
     }
+  }
+}
+
+/**
+ * Counts a handled request in fm_lotse_commands_total (/metrics): its kind, the subcommand or action it named
+ * (`unbekannt` for a name nobody declared, so a typo adds no new series) and its outcome.
+ */
+function counted<R extends ActionResponse>(kind: string, command: string | undefined, handle: () => R): R {
+  const labels = { kind, command: command ?? 'unbekannt' };
+  try {
+    const response = handle();
+    const outcome = response.kind === 'error' ? 'refused' : response.kind === 'form' ? 'form' : 'ok';
+    metrics.commands.inc({ ...labels, outcome });
+    return response;
+  } catch (error) {
+    metrics.commands.inc({ ...labels, outcome: 'error' });
+    throw error;
   }
 }
 

@@ -7,6 +7,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/time.js';
 import type { OutboxItem, Store } from '../store/ports.js';
 import { DeliveryError, type Transport } from '../messaging/ports.js';
+import { metrics } from './metrics.js';
 
 export interface DeliveryOptions {
   /** Items per flush. */
@@ -134,6 +135,7 @@ export class Delivery {
     const route = parent?.sentRef ? this.routeTo(parent.sentRef.platform) : this.route(item);
     if (!route) {
       this.store.outbox.markFailed(item.id, 'no platform address for this target', undefined);
+      metrics.outboxFailed.inc({ platform: 'none' });
       this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
       return false;
     }
@@ -152,6 +154,7 @@ export class Delivery {
         const sent = await transport.send(address ?? posted!.channelId, item.target, item.message, posted);
         this.store.outbox.markSent(item.id, this.clock.now(), { platform: transport.platform, ...sent });
       }
+      metrics.outboxSent.inc({ platform: transport.platform });
       return true;
     } catch (error) {
       if (error instanceof DeliveryError && error.retryable && error.retryAfterMs !== undefined) {
@@ -160,6 +163,7 @@ export class Delivery {
         const until = this.clock.now() + error.retryAfterMs;
         this.store.outbox.postpone(item.id, until, error.message);
         paused.set(route.transport.platform, until);
+        metrics.outboxRetried.inc({ platform: route.transport.platform, reason: 'rate_limit' });
         return false;
       }
       const retryable = !(error instanceof DeliveryError) || error.retryable;
@@ -168,6 +172,8 @@ export class Delivery {
       const wait = Math.min(BASE_BACKOFF_MS * 2 ** item.attempts, MAX_BACKOFF_MS);
       const reason = error instanceof Error ? error.message : String(error);
       this.store.outbox.markFailed(item.id, reason, giveUp ? undefined : this.clock.now() + wait);
+      if (giveUp) metrics.outboxFailed.inc({ platform: route.transport.platform });
+      else metrics.outboxRetried.inc({ platform: route.transport.platform, reason: 'error' });
       if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);
       return false;
     }

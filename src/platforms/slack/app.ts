@@ -3,6 +3,7 @@
  * Socket Mode when an app token is given. Translates chat in and out; no business rules here.
  */
 import type { IncomingMessage, Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import {
   App,
   AuthorizationError,
@@ -19,7 +20,10 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { BotApi, Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { slackTexts } from '../../i18n/slack.js';
-import { boundPort, closeServer, healthRoute, startHealthServer } from '../health.js';
+import { boundPort, closeServer, healthRoute, metricsRoute, startHealthServer, type HealthCheck } from '../health.js';
+import type { SocketModeStatus } from '../healthReport.js';
+import { metrics } from '../../app/metrics.js';
+import type { Clock } from '../../domain/time.js';
 import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
 import * as errors from './listeners/errors.js';
@@ -54,8 +58,11 @@ export interface SlackPlatformOptions {
   host: string;
   bot: BotApi;
   org: OrgIndex;
-  healthy: () => boolean;
+  /** GET /healthz: a yes/no or the full report (src/platforms/healthReport.ts). */
+  healthy: HealthCheck;
   logger?: Logger;
+  /** Stamps the Socket Mode connection's state changes (/healthz); the system clock by default. */
+  clock?: Clock;
   /** More HTTP routes on the same listener (e.g. Microsoft Teams' POST /api/messages), in HTTP and Socket Mode. */
   customRoutes?: CustomRoute[];
 }
@@ -68,6 +75,8 @@ export interface SlackPlatform {
   stop(): Promise<void>;
   /** The port /healthz (and over HTTP /slack/events) is bound to, once started. */
   port(): number | undefined;
+  /** The Socket Mode connection's state and since when (undefined over HTTP). */
+  socketMode(): SocketModeStatus | undefined;
 }
 
 /** A minimal console logger so receivers, app and clients share one (Bolt's own is not exported). */
@@ -118,6 +127,9 @@ function guardEventBodies(receiver: HTTPReceiver, signingSecret: string, logger:
   const dispatch = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     if (req.method !== 'POST' || pathOf(req) !== EVENTS_PATH) return dispatch(req, res);
+    // fm_lotse_ack_latency_seconds: from the request's arrival to its answer written (the ack, or a refusal).
+    const arrived = performance.now();
+    res.once('finish', () => metrics.ackLatency.observe({ platform: 'slack' }, (performance.now() - arrived) / 1000));
     refusal(req, signingSecret).then(
       (status) => {
         if (status === undefined) return dispatch(req, res);
@@ -185,7 +197,7 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     receiver = httpReceiver = new HTTPReceiver({
       signingSecret: opts.signingSecret,
       endpoints: EVENTS_PATH,
-      customRoutes: [healthRoute(opts.healthy), ...(opts.customRoutes ?? [])],
+      customRoutes: [healthRoute(opts.healthy), metricsRoute(), ...(opts.customRoutes ?? [])],
       logger,
       // app.error has logged it already; only finish a request nobody acknowledged.
       processEventErrorHandler: async ({ error, response }) => {
@@ -197,6 +209,23 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
   }
 
   if (httpReceiver) guardEventBodies(httpReceiver, opts.signingSecret as string, logger);
+
+  // Socket Mode's connection for /healthz: a lost connection is "disconnected" from its close until it is back.
+  const now = (): number => opts.clock?.now() ?? Date.now();
+  let socketStatus: SocketModeStatus | undefined;
+  if (receiver instanceof SocketModeReceiver) {
+    socketStatus = { state: 'connecting', since: now() };
+    const client = receiver.client;
+    const notConnected = (state: 'connecting' | 'disconnected') => (): void => {
+      socketStatus = { state, since: socketStatus?.state === 'connected' ? now() : (socketStatus?.since ?? now()) };
+    };
+    client.on('connected', () => {
+      socketStatus = { state: 'connected', since: now() };
+    });
+    client.on('close', notConnected('disconnected'));
+    client.on('disconnected', notConnected('disconnected'));
+    client.on('reconnecting', notConnected('connecting'));
+  }
 
   const app = new App({
     receiver,
@@ -253,5 +282,6 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
       server = undefined;
     },
     port: () => (server ? boundPort(server) : undefined),
+    socketMode: () => socketStatus && { ...socketStatus },
   };
 }
