@@ -7,6 +7,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/time.js';
 import type { OutboxItem, Store } from '../store/ports.js';
 import { DeliveryError, type Transport } from '../messaging/ports.js';
+import { boltLogger, log } from './log.js';
 import { metrics } from './metrics.js';
 
 export interface DeliveryOptions {
@@ -47,7 +48,7 @@ export class Delivery {
   ) {
     this.batchSize = options.batchSize ?? 50;
     this.maxAttempts = options.maxAttempts ?? 12;
-    this.logger = options.logger ?? console;
+    this.logger = options.logger ?? boltLogger('delivery');
     this.calendar = options.calendar;
   }
 
@@ -154,7 +155,9 @@ export class Delivery {
         const sent = await transport.send(address ?? posted!.channelId, item.target, item.message, posted);
         this.store.outbox.markSent(item.id, this.clock.now(), { platform: transport.platform, ...sent });
       }
-      metrics.outboxSent.inc({ platform: transport.platform });
+      metrics.outboxSent.inc({ platform: route.transport.platform });
+      // The request that queued it (req), the outbox row and its key: no text, no customer number.
+      log().info({ component: 'delivery', req: item.requestId, outbox: item.id, key: item.dedupeKey, platform: route.transport.platform }, 'outbox message sent');
       return true;
     } catch (error) {
       if (error instanceof DeliveryError && error.retryable && error.retryAfterMs !== undefined) {

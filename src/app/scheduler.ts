@@ -8,6 +8,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { CommandDeps } from '../services/context.js';
 import type { Job } from '../../jobs/types.js';
 import type { Instant } from '../domain/time.js';
+import { boltLogger } from './log.js';
 import { metrics } from './metrics.js';
 
 /** Every 5 minutes, 06:00–19:55 Berlin, Monday to Friday (holidays are checked by the jobs). */
@@ -20,7 +21,7 @@ export interface JobOutcome {
 }
 
 /** Runs every job once at `now`; a failing job is logged and does not stop the others. */
-export function runJobs(deps: CommandDeps, jobs: readonly Job[], now: Instant, logger: Pick<Console, 'error'> = console): JobOutcome[] {
+export function runJobs(deps: CommandDeps, jobs: readonly Job[], now: Instant, logger: Pick<Console, 'error'> = boltLogger('scheduler')): JobOutcome[] {
   const today = deps.calendar.today(now);
   return jobs.map((job) => {
     // Duration in real time (performance.now), whatever the injected clock says; the run is stamped with the clock.
@@ -44,7 +45,7 @@ export class Scheduler {
     private readonly deps: CommandDeps,
     private readonly jobs: readonly Job[],
     private readonly afterRun: () => Promise<unknown>,
-    private readonly logger: Pick<Console, 'error'> = console,
+    private readonly logger: Pick<Console, 'error'> = boltLogger('scheduler'),
   ) {}
 
   /** Runs the jobs now (catch-up after a restart) and then on every tick. */

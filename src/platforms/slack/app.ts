@@ -11,7 +11,6 @@ import {
   HTTPModuleFunctions,
   HTTPReceiver,
   isRawBodyError,
-  LogLevel,
   SocketModeReceiver,
   type CustomRoute,
   type Logger,
@@ -22,7 +21,9 @@ import type { OrgIndex } from '../../config/orgIndex.js';
 import { slackTexts } from '../../i18n/slack.js';
 import { boundPort, closeServer, healthRoute, metricsRoute, startHealthServer, type HealthCheck } from '../health.js';
 import type { SocketModeStatus } from '../healthReport.js';
+import { boltLogger } from '../../app/log.js';
 import { metrics } from '../../app/metrics.js';
+import { newRequestId, withRequestId } from '../../messaging/trace.js';
 import type { Clock } from '../../domain/time.js';
 import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
@@ -79,28 +80,9 @@ export interface SlackPlatform {
   socketMode(): SocketModeStatus | undefined;
 }
 
-/** A minimal console logger so receivers, app and clients share one (Bolt's own is not exported). */
+/** Bolt's logger for receivers, app and clients: the process's logger (src/app/log.ts), `component` = `name`. */
 export function consoleLogger(name = 'fm-lotse:slack'): Logger {
-  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
-  let level = LogLevel.INFO;
-  const at =
-    (l: LogLevel, write: (...msg: unknown[]) => void) =>
-    (...msg: unknown[]): void => {
-      if (order.indexOf(l) >= order.indexOf(level)) write(`[${l.toUpperCase()}] ${name}`, ...msg);
-    };
-  return {
-    debug: at(LogLevel.DEBUG, console.debug),
-    info: at(LogLevel.INFO, console.info),
-    warn: at(LogLevel.WARN, console.warn),
-    error: at(LogLevel.ERROR, console.error),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: (n) => {
-      name = n;
-    },
-  };
+  return boltLogger(name) as unknown as Logger;
 }
 
 /**
@@ -166,6 +148,14 @@ async function refusal(req: IncomingMessage, signingSecret: string): Promise<num
     return 401;
   }
   return 400;
+}
+
+/** What kind of request a body is (slash command, block_actions, view_submission, event type), for the log. */
+function requestKind(body: unknown): string {
+  const b = (body ?? {}) as { command?: unknown; type?: unknown; event?: { type?: unknown } };
+  if (typeof b.command === 'string') return `command ${b.command}`;
+  if (b.type === 'event_callback' && typeof b.event?.type === 'string') return `event ${b.event.type}`;
+  return typeof b.type === 'string' ? b.type : 'unknown';
 }
 
 function pathOf(req: IncomingMessage): string | undefined {
@@ -236,6 +226,14 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     // auth.test runs in start(), where a failure can stop the process with a clear message.
     deferInitialization: true,
     convoStore: false,
+  });
+  // One id per request (Slack envelope): every log line, audit entry and outbox row it causes carries it.
+  app.use(async ({ body, next, logger: requestLogger }) => {
+    const id = newRequestId();
+    await withRequestId(id, async () => {
+      requestLogger.debug(`Slack request ${requestKind(body)}`);
+      await next();
+    });
   });
   command.register(app, opts.bot, opts.org);
   formSubmission.register(app, opts.bot, opts.org);
