@@ -8,20 +8,23 @@
  * never a message text (those stay in the database, where retention erases them).
  */
 import { inspect } from 'node:util';
-import type { Writable } from 'node:stream';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config/env.js';
 import { currentRequestId } from '../messaging/trace.js';
 
 export type Logger = PinoLogger;
 export type LogFormat = 'json' | 'pretty';
+/** Where lines go: a stream, or anything taking one string per line. */
+export interface LineSink {
+  write(line: string): unknown;
+}
 
 export interface LogOptions {
   level: LogLevel;
   format: LogFormat;
   /** Defaults: process.stdout / process.stderr. */
-  stdout?: Pick<Writable, 'write'>;
-  stderr?: Pick<Writable, 'write'>;
+  stdout?: LineSink;
+  stderr?: LineSink;
 }
 
 export function createLogger(opts: LogOptions): Logger {
@@ -42,8 +45,8 @@ export function createLogger(opts: LogOptions): Logger {
     options,
     pino.multistream(
       [
-        { level: 'trace', stream: stdout },
-        { level: 'error', stream: stderr },
+        { level: 'trace', stream: stdout as NodeJS.WritableStream },
+        { level: 'error', stream: stderr as NodeJS.WritableStream },
       ],
       { dedupe: true },
     ),
