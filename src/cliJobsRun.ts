@@ -5,6 +5,7 @@
  */
 import { JOBS } from '../jobs/index.js';
 import { Delivery } from './app/delivery.js';
+import { boltLogger, createLogger, useLogger } from './app/log.js';
 import { runJobs } from './app/scheduler.js';
 import { loadEnv } from './config/env.js';
 import { loadOrgFileOrThrow } from './config/load.js';
@@ -23,6 +24,8 @@ class DryRun extends Error {}
 
 export async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: string) => void): Promise<number> {
   const env = loadEnv(process.env, { sendOnly: true });
+  // The operator reads stdout: log lines go to stderr, readable, warnings and errors unless LOG_LEVEL=debug.
+  useLogger(createLogger({ level: env.logLevel === 'info' ? 'warn' : env.logLevel, format: 'pretty' }));
   const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
   const store = SqliteStore.open(env.dbPath);
   const clock = new ManualClock(at);
@@ -50,7 +53,7 @@ export async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: stri
     const transports: Transport[] = [];
     if (env.slack) {
       const { outboxClient, SlackTransport } = await import('./platforms/slack/transport.js');
-      transports.push(new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl }), org));
+      transports.push(new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl, logger: boltLogger('fm-lotse:slack') as never }), org));
     }
     if (env.teams) {
       const { createTeamsTransport } = await import('./platforms/teams/app.js');

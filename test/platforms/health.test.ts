@@ -138,6 +138,12 @@ describe('GET /healthz in Socket Mode', () => {
   beforeEach(() => startPlatform('socket'));
 
   it('reports the connection and answers 503 once it has been lost for a minute', async () => {
+    const acks = 'fm_lotse_ack_latency_seconds_count{platform="slack"}';
+    const acked = await sample(acks);
+    const payload = Object.fromEntries(new URLSearchParams(slashCommand({ text: 'hilfe', userId: 'U0IFKLENA', channelId: 'C0MI1' })));
+    await fake.sendEnvelope('slash_commands', payload);
+    expect(await sample(acks)).toBe(acked + 1);
+
     const connected = await health();
     expect(connected.status).toBe(200);
     expect(connected.body.socketMode).toEqual({ state: 'connected', sinceSeconds: 0 });

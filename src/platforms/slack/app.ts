@@ -215,6 +215,20 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     client.on('close', notConnected('disconnected'));
     client.on('disconnected', notConnected('disconnected'));
     client.on('reconnecting', notConnected('connecting'));
+    // fm_lotse_ack_latency_seconds over the socket: from an envelope's arrival to its acknowledgement sent.
+    const arrivals = new Map<string, number>();
+    client.on('slack_event', ({ envelope_id: id }: { envelope_id?: string }) => {
+      if (typeof id !== 'string') return;
+      arrivals.set(id, performance.now());
+      // An envelope never acknowledged (the process was stopping) must not stay forever.
+      if (arrivals.size > 1_000) arrivals.delete(arrivals.keys().next().value as string);
+    });
+    client.on('outgoing_message', ({ envelope_id: id }: { envelope_id?: string }) => {
+      const arrived = typeof id === 'string' ? arrivals.get(id) : undefined;
+      if (arrived === undefined) return;
+      arrivals.delete(id!);
+      metrics.ackLatency.observe({ platform: 'slack' }, (performance.now() - arrived) / 1000);
+    });
   }
 
   const app = new App({
