@@ -21,7 +21,7 @@ export async function benchPromptDelivery(referrals = REFERRALS): Promise<{ p99:
   const servers = await startBenchServers();
   // When each notice reached the fake Slack: its calls are recorded as they are read.
   const notices: number[] = [];
-  const calls = servers.fake.calls;
+  const calls = servers.fake!.calls;
   const record = calls.push.bind(calls);
   calls.push = (...added: SlackCall[]) => {
     for (const call of added) if (call.method === 'chat.postMessage' && call.params.channel === FM_CHANNEL) notices.push(performance.now());
