@@ -2,16 +2,20 @@
  * Runs every benchmark, one after the other (`npm run bench`), or only those named on the command line
  * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
  */
+import { benchAck } from './ack.js';
 import { benchAssignment } from './assignment.js';
 import { benchControlling } from './controlling.js';
 import { benchDue } from './due.js';
 import { benchRateLimit } from './rateLimit.js';
+import { benchPromptDelivery } from './promptDelivery.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  ack: async () => void (await benchAck()),
   assignment: () => benchAssignment(),
   due: () => benchDue(),
   ratelimit: () => benchRateLimit(),
   controlling: () => benchControlling(),
+  delivery: async () => void (await benchPromptDelivery()),
 };
 
 const wanted = process.argv.slice(2);

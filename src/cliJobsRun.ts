@@ -6,6 +6,7 @@
  */
 import { JOBS } from '../jobs/index.js';
 import { Delivery } from './app/delivery.js';
+import { boltLogger, createLogger, useLogger } from './app/log.js';
 import { runJobs } from './app/scheduler.js';
 import { loadEnv } from './config/env.js';
 import { loadOrgFileOrThrow } from './config/load.js';
@@ -31,6 +32,8 @@ class DryRun extends Error {}
 
 export async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: string) => void): Promise<number> {
   const env = loadEnv(process.env, { sendOnly: true });
+  // The operator reads stdout: log lines go to stderr, readable, warnings and errors unless LOG_LEVEL=debug.
+  useLogger(createLogger({ level: env.logLevel === 'info' ? 'warn' : env.logLevel, format: 'pretty' }));
   const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
   const store = SqliteStore.open(env.dbPath);
   // Starts at `at` and runs on, so Retry-After and backoff waits end while the command waits for them.
@@ -59,7 +62,7 @@ export async function runJobsOnce(at: Instant, dryRun: boolean, out: (line: stri
     const transports: Transport[] = [];
     if (env.slack) {
       const { outboxClient, SlackTransport } = await import('./platforms/slack/transport.js');
-      transports.push(new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl }), org));
+      transports.push(new SlackTransport(outboxClient(env.slack.botToken, { apiUrl: env.slack.apiUrl, logger: boltLogger('fm-lotse:slack') as never }), org));
     }
     if (env.teams) {
       const { createTeamsTransport } = await import('./platforms/teams/app.js');

@@ -26,6 +26,9 @@ import type { SlackPlatform } from './platforms/slack/app.js';
 import type { TeamsPlatform } from './platforms/teams/app.js';
 import { teamsTexts } from './i18n/teams.js';
 import { SqliteStore } from './store/sqlite/store.js';
+import { createLogger, log, useLogger } from './app/log.js';
+import { metrics } from './app/metrics.js';
+import { healthReport, outboxStats } from './platforms/healthReport.js';
 
 // The chat SDKs (Bolt; the Teams SDK) take seconds to load: imported only when their credentials
 // are set, so the console chat starts at once.
@@ -45,9 +48,14 @@ export async function start(
   env: Env,
   io: { input: Readable; output: Writable } = { input: process.stdin, output: process.stdout },
 ): Promise<Running> {
+  // JSON lines for a server; in the console chat short readable lines on stderr, beside the chat on stdout.
+  // The console chat shows warnings and errors unless LOG_LEVEL=debug asks for everything: info lines (each
+  // message sent, …) would crowd the conversation.
+  const consoleChat = env.platforms.includes('console');
+  useLogger(createLogger({ level: consoleChat && env.logLevel === 'info' ? 'warn' : env.logLevel, format: consoleChat ? 'pretty' : 'json' }));
   const org = new OrgIndex(loadOrgFileOrThrow(env.orgPath));
   const clock = new SystemClock(env.now);
-  if (env.now !== undefined) console.warn(appTexts.clockShifted(formatInTimeZone(env.now)));
+  if (env.now !== undefined) log().warn(appTexts.clockShifted(formatInTimeZone(env.now)));
   const calendar = new WorkCalendar({ holidayRegion: org.org.jobcenter.holidayRegion });
   const store = SqliteStore.open(env.dbPath);
   const deps = { org, store, clock, calendar, needCatalogue: DEFAULT_NEED_CATALOGUE };
@@ -58,8 +66,12 @@ export async function start(
   bot.tellInterrupted();
 
   const transports: Transport[] = [];
+  // GET /healthz reports the database, the outbox, the last job runs and Socket Mode; /metrics reads the outbox.
+  let slackPlatform: SlackPlatform | undefined;
+  const report = () => healthReport({ store, clock, jobs: () => metrics.jobRuns, socketMode: () => slackPlatform?.socketMode() });
   // Unhealthy also while the database cannot write (locked by another process, read-only, full): issue #13 item 9.
-  const healthy = (): boolean => store.isHealthy() && store.writeHealth().ok;
+  const healthy = (): boolean => report().status === 'ok' && store.writeHealth().ok;
+  metrics.observeOutbox(() => outboxStats(store, clock.now()));
   let teams: TeamsPlatform | undefined;
   let teamsRoute: CustomRoute | undefined;
   if (env.teams) {
@@ -79,11 +91,13 @@ export async function start(
       host: env.host,
       bot,
       org,
-      healthy,
+      healthy: report,
+      clock,
       // Both platforms share the one listener on PORT: Teams' endpoint becomes a route of Slack's.
       ...(teamsRoute ? { customRoutes: [teamsRoute] } : {}),
     });
     transports.push(slack.transport);
+    slackPlatform = slack;
   }
   if (teams) transports.push(teams.transport);
 
@@ -107,10 +121,10 @@ export async function start(
 
   if (slack) {
     await slack.start();
-    console.info(env.slack?.mode === 'socket' ? appTexts.slackSocket(slack.port() ?? env.port) : appTexts.slackListening(env.host, slack.port() ?? env.port));
+    log().info(env.slack?.mode === 'socket' ? appTexts.slackSocket(slack.port() ?? env.port) : appTexts.slackListening(env.host, slack.port() ?? env.port));
   }
   if (teams) {
-    if (slack) console.info(teamsTexts.mounted);
+    if (slack) log().info(teamsTexts.mounted);
     else await teams.start();
   }
   // The console flushes after every line itself; a timer would print into the middle of the prompt.
@@ -151,13 +165,13 @@ export function describeUnhandled(error: unknown): string {
  * synchronous code may have stopped it halfway; the bot stops cleanly and exits 1 so its supervisor restarts
  * it. Logged without the error's message: that may quote a message text or a customer number.
  */
-export function installProcessGuards(stop: () => Promise<void>, log: (line: string) => void = console.error): void {
+export function installProcessGuards(stop: () => Promise<void>, logLine: (line: string) => void = (line) => log().error(line)): void {
   process.on('unhandledRejection', (reason) => {
-    log(opsTexts.unhandledRejection(randomBytes(4).toString('hex'), describeUnhandled(reason)));
+    logLine(opsTexts.unhandledRejection(randomBytes(4).toString('hex'), describeUnhandled(reason)));
   });
   let exiting = false;
   process.on('uncaughtException', (error) => {
-    log(opsTexts.uncaughtException(randomBytes(4).toString('hex'), describeUnhandled(error)));
+    logLine(opsTexts.uncaughtException(randomBytes(4).toString('hex'), describeUnhandled(error)));
     if (exiting) return;
     exiting = true;
     const force = setTimeout(() => process.exit(1), 5_000);
@@ -179,7 +193,7 @@ async function main(): Promise<void> {
   }
   installProcessGuards(() => running.stop());
   const shutdown = (): void => {
-    console.info(appTexts.stopping);
+    log().info(appTexts.stopping);
     running.stop().finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

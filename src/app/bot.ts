@@ -27,6 +27,7 @@ import type { ActionInput, ActionResponse, BotApi, BotResponse, Caller, ThreadRe
 import { neutraliseFreeText } from '../messaging/freeText.js';
 import { message as messageOf, text as textBlock, type Message } from '../messaging/reply.js';
 import { homeMessage } from './home.js';
+import { metrics } from './metrics.js';
 
 export interface BotDeps {
   org: OrgIndex;
@@ -64,6 +65,11 @@ export class Bot implements BotApi {
   }
 
   handleCommand(caller: Caller, text: string): BotResponse {
+    const name = text.trim().split(/\s+/)[0]?.toLowerCase() || hilfe.name;
+    return counted('command', findCommand(name, this.commands)?.name, () => this.handleCommandUncounted(caller, text));
+  }
+
+  private handleCommandUncounted(caller: Caller, text: string): BotResponse {
     return this.asActor(caller, (ctx) => {
       const parsed = asTypedText(parseCommandLine(text));
       // A bare /fm shows the help.
@@ -77,6 +83,10 @@ export class Bot implements BotApi {
   }
 
   submitForm(caller: Caller, command: string, values: Record<string, string>): BotResponse {
+    return counted('form', findCommand(command, this.commands)?.name, () => this.submitFormUncounted(caller, command, values));
+  }
+
+  private submitFormUncounted(caller: Caller, command: string, values: Record<string, string>): BotResponse {
     return this.asActor(caller, (ctx) => {
       const def = this.command(command);
       // Checked again on submit: a submission names its command itself and may come long after the form opened.
@@ -93,6 +103,10 @@ export class Bot implements BotApi {
   }
 
   handleAction(caller: Caller, action: ActionInput): ActionResponse {
+    return counted('action', findAction(action.actionId)?.actionId, () => this.handleActionUncounted(caller, action));
+  }
+
+  private handleActionUncounted(caller: Caller, action: ActionInput): ActionResponse {
     return this.asActor<ActionResponse>(caller, (ctx) => {
       const def = findAction(action.actionId);
       if (!def) throw new UserError(commonTexts.unknownAction);
@@ -107,10 +121,12 @@ export class Bot implements BotApi {
     const line = reply.text.replace(/\s+/g, ' ').trim();
     const vote = escalation && parseThreadVote(line);
     if (!escalation || !vote) return undefined;
-    return this.asActor(caller, (ctx) => {
-      assertCleanText(line, 'kommentar');
-      return { kind: 'message', message: voteByThreadReply(ctx, escalation, asTypedVote(vote)) };
-    });
+    return counted('thread', 'eskalation', () =>
+      this.asActor(caller, (ctx) => {
+        assertCleanText(line, 'kommentar');
+        return { kind: 'message', message: voteByThreadReply(ctx, escalation, asTypedVote(vote)) };
+      }),
+    );
   }
 
   /**
@@ -231,6 +247,23 @@ function asTypedText(parsed: ParsedCommand): ParsedCommand {
 /** A vote typed in a thread: its comment is free text too. */
 function asTypedVote<V extends { comment?: string }>(vote: V): V {
   return vote.comment === undefined ? vote : { ...vote, comment: neutraliseFreeText(vote.comment) };
+}
+
+/**
+ * Counts a handled request in fm_lotse_commands_total (/metrics): its kind, the subcommand or action it named
+ * (`unbekannt` for a name nobody declared, so a typo adds no new series) and its outcome.
+ */
+function counted<R extends ActionResponse>(kind: string, command: string | undefined, handle: () => R): R {
+  const labels = { kind, command: command ?? 'unbekannt' };
+  try {
+    const response = handle();
+    const outcome = response.kind === 'error' ? 'refused' : response.kind === 'form' ? 'form' : 'ok';
+    metrics.commands.inc({ ...labels, outcome });
+    return response;
+  } catch (error) {
+    metrics.commands.inc({ ...labels, outcome: 'error' });
+    throw error;
+  }
 }
 
 /** The one role check of every subcommand: the roles it declares (commands/types.ts, CommandListing). */

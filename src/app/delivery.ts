@@ -9,6 +9,8 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/time.js';
 import type { OutboxItem, SentRef, Store } from '../store/ports.js';
 import { DeliveryError, type Transport } from '../messaging/ports.js';
+import { boltLogger, log } from './log.js';
+import { metrics } from './metrics.js';
 
 export interface DeliveryOptions {
   /** Items per flush. */
@@ -62,7 +64,7 @@ export class Delivery {
   ) {
     this.batchSize = options.batchSize ?? 50;
     this.maxAttempts = options.maxAttempts ?? 12;
-    this.logger = options.logger ?? console;
+    this.logger = options.logger ?? boltLogger('delivery');
     this.calendar = options.calendar;
   }
 
@@ -267,6 +269,7 @@ export class Delivery {
     const route = parent?.sentRef ? this.routeTo(parent.sentRef.platform) : this.route(item);
     if (!route) {
       this.store.outbox.markFailed(item.id, 'no platform address for this target', undefined);
+      metrics.outboxFailed.inc({ platform: 'none' });
       this.logger.warn(`outbox item ${item.id}: no platform can reach ${item.target.kind} ${describe(item)}`);
       return 'moved';
     }
@@ -295,6 +298,7 @@ export class Delivery {
         const until = this.clock.now() + error.retryAfterMs;
         paused.set(route.transport.platform, until);
         this.store.outbox.pause(route.transport.platform, until, error.message);
+        metrics.outboxRetried.inc({ platform: route.transport.platform, reason: 'rate_limit' });
         return 'stays';
       }
       const retryable = !(error instanceof DeliveryError) || error.retryable;
@@ -303,10 +307,15 @@ export class Delivery {
       const wait = Math.min(BASE_BACKOFF_MS * 2 ** item.attempts, MAX_BACKOFF_MS);
       const reason = error instanceof Error ? error.message : String(error);
       this.store.outbox.markFailed(item.id, reason, giveUp ? undefined : this.clock.now() + wait);
+      if (giveUp) metrics.outboxFailed.inc({ platform: route.transport.platform });
+      else metrics.outboxRetried.inc({ platform: route.transport.platform, reason: 'error' });
       if (giveUp) this.logger.error(`outbox item ${item.id} given up after ${attempt} attempt(s): ${reason}`);
       return 'moved';
     }
     this.markSent(item.id, accepted!);
+    metrics.outboxSent.inc({ platform: route.transport.platform });
+    // The request that queued it (req), the outbox row and its key: no text, no customer number.
+    log().info({ component: 'delivery', req: item.requestId, outbox: item.id, key: item.dedupeKey, platform: route.transport.platform }, 'outbox message sent');
     return 'sent';
   }
 

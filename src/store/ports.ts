@@ -345,6 +345,8 @@ export interface AuditEntry {
   action: string;
   caseCode?: string;
   details: Record<string, unknown>;
+  /** The chat request (Slack envelope, Teams activity) it was recorded in; none for jobs and the CLI. */
+  requestId?: string;
 }
 
 /** Append-only: who did what, to which case, when. */
@@ -375,6 +377,8 @@ export interface OutboxItem {
   lastError?: string;
   /** Where the platform put the message (needed for thread replies and in-place updates). */
   sentRef?: SentRef;
+  /** The chat request that queued it (for the log lines of its sends); none for jobs and the CLI. */
+  requestId?: string;
 }
 
 /** A sent message as its platform knows it. */

@@ -3,6 +3,7 @@
  * Socket Mode when an app token is given. Translates chat in and out; no business rules here.
  */
 import type { IncomingMessage, Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import {
   App,
   AuthorizationError,
@@ -10,7 +11,6 @@ import {
   HTTPModuleFunctions,
   HTTPReceiver,
   isRawBodyError,
-  LogLevel,
   SocketModeReceiver,
   type CustomRoute,
   type Logger,
@@ -19,7 +19,12 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { BotApi, Transport } from '../../messaging/ports.js';
 import type { OrgIndex } from '../../config/orgIndex.js';
 import { slackTexts } from '../../i18n/slack.js';
-import { boundPort, closeServer, healthRoute, startHealthServer } from '../health.js';
+import { boundPort, closeServer, healthRoute, metricsRoute, startHealthServer, type HealthCheck } from '../health.js';
+import type { SocketModeStatus } from '../healthReport.js';
+import { boltLogger } from '../../app/log.js';
+import { metrics } from '../../app/metrics.js';
+import { newRequestId, withRequestId } from '../../messaging/trace.js';
+import type { Clock } from '../../domain/time.js';
 import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
 import * as errors from './listeners/errors.js';
@@ -57,8 +62,11 @@ export interface SlackPlatformOptions {
   host: string;
   bot: BotApi;
   org: OrgIndex;
-  healthy: () => boolean;
+  /** GET /healthz: a yes/no or the full report (src/platforms/healthReport.ts). */
+  healthy: HealthCheck;
   logger?: Logger;
+  /** Stamps the Socket Mode connection's state changes (/healthz); the system clock by default. */
+  clock?: Clock;
   /** More HTTP routes on the same listener (e.g. Microsoft Teams' POST /api/messages), in HTTP and Socket Mode. */
   customRoutes?: CustomRoute[];
 }
@@ -71,30 +79,13 @@ export interface SlackPlatform {
   stop(): Promise<void>;
   /** The port /healthz (and over HTTP /slack/events) is bound to, once started. */
   port(): number | undefined;
+  /** The Socket Mode connection's state and since when (undefined over HTTP). */
+  socketMode(): SocketModeStatus | undefined;
 }
 
-/** A minimal console logger so receivers, app and clients share one (Bolt's own is not exported). */
+/** Bolt's logger for receivers, app and clients: the process's logger (src/app/log.ts), `component` = `name`. */
 export function consoleLogger(name = 'fm-lotse:slack'): Logger {
-  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
-  let level = LogLevel.INFO;
-  const at =
-    (l: LogLevel, write: (...msg: unknown[]) => void) =>
-    (...msg: unknown[]): void => {
-      if (order.indexOf(l) >= order.indexOf(level)) write(`[${l.toUpperCase()}] ${name}`, ...msg);
-    };
-  return {
-    debug: at(LogLevel.DEBUG, console.debug),
-    info: at(LogLevel.INFO, console.info),
-    warn: at(LogLevel.WARN, console.warn),
-    error: at(LogLevel.ERROR, console.error),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: (n) => {
-      name = n;
-    },
-  };
+  return boltLogger(name) as unknown as Logger;
 }
 
 /**
@@ -121,6 +112,9 @@ function guardEventBodies(receiver: HTTPReceiver, signingSecret: string, logger:
   const dispatch = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     if (req.method !== 'POST' || pathOf(req) !== EVENTS_PATH) return dispatch(req, res);
+    // fm_lotse_ack_latency_seconds: from the request's arrival to its answer written (the ack, or a refusal).
+    const arrived = performance.now();
+    res.once('finish', () => metrics.ackLatency.observe({ platform: 'slack' }, (performance.now() - arrived) / 1000));
     refusal(req, signingSecret).then(
       (status) => {
         if (status === undefined) return dispatch(req, res);
@@ -159,6 +153,14 @@ async function refusal(req: IncomingMessage, signingSecret: string): Promise<num
   return 400;
 }
 
+/** What kind of request a body is (slash command, block_actions, view_submission, event type), for the log. */
+function requestKind(body: unknown): string {
+  const b = (body ?? {}) as { command?: unknown; type?: unknown; event?: { type?: unknown } };
+  if (typeof b.command === 'string') return `command ${b.command}`;
+  if (b.type === 'event_callback' && typeof b.event?.type === 'string') return `event ${b.event.type}`;
+  return typeof b.type === 'string' ? b.type : 'unknown';
+}
+
 function pathOf(req: IncomingMessage): string | undefined {
   try {
     return new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -188,7 +190,7 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     receiver = httpReceiver = new HTTPReceiver({
       signingSecret: opts.signingSecret,
       endpoints: EVENTS_PATH,
-      customRoutes: [healthRoute(opts.healthy), ...(opts.customRoutes ?? [])],
+      customRoutes: [healthRoute(opts.healthy), metricsRoute(), ...(opts.customRoutes ?? [])],
       logger,
       // app.error has logged it already; only finish a request nobody acknowledged.
       processEventErrorHandler: async ({ error, response }) => {
@@ -201,6 +203,37 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
 
   if (httpReceiver) guardEventBodies(httpReceiver, opts.signingSecret as string, logger);
 
+  // Socket Mode's connection for /healthz: a lost connection is "disconnected" from its close until it is back.
+  const now = (): number => opts.clock?.now() ?? Date.now();
+  let socketStatus: SocketModeStatus | undefined;
+  if (receiver instanceof SocketModeReceiver) {
+    socketStatus = { state: 'connecting', since: now() };
+    const client = receiver.client;
+    const notConnected = (state: 'connecting' | 'disconnected') => (): void => {
+      socketStatus = { state, since: socketStatus?.state === 'connected' ? now() : (socketStatus?.since ?? now()) };
+    };
+    client.on('connected', () => {
+      socketStatus = { state: 'connected', since: now() };
+    });
+    client.on('close', notConnected('disconnected'));
+    client.on('disconnected', notConnected('disconnected'));
+    client.on('reconnecting', notConnected('connecting'));
+    // fm_lotse_ack_latency_seconds over the socket: from an envelope's arrival to its acknowledgement sent.
+    const arrivals = new Map<string, number>();
+    client.on('slack_event', ({ envelope_id: id }: { envelope_id?: string }) => {
+      if (typeof id !== 'string') return;
+      arrivals.set(id, performance.now());
+      // An envelope never acknowledged (the process was stopping) must not stay forever.
+      if (arrivals.size > 1_000) arrivals.delete(arrivals.keys().next().value as string);
+    });
+    client.on('outgoing_message', ({ envelope_id: id }: { envelope_id?: string }) => {
+      const arrived = typeof id === 'string' ? arrivals.get(id) : undefined;
+      if (arrived === undefined) return;
+      arrivals.delete(id!);
+      metrics.ackLatency.observe({ platform: 'slack' }, (performance.now() - arrived) / 1000);
+    });
+  }
+
   const app = new App({
     receiver,
     token: opts.botToken,
@@ -210,6 +243,14 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     // auth.test runs in start(), where a failure can stop the process with a clear message.
     deferInitialization: true,
     convoStore: false,
+  });
+  // One id per request (Slack envelope): every log line, audit entry and outbox row it causes carries it.
+  app.use(async ({ body, next, logger: requestLogger }) => {
+    const id = newRequestId();
+    await withRequestId(id, async () => {
+      requestLogger.debug(`Slack request ${requestKind(body)}`);
+      await next();
+    });
   });
   // First: a receipt is written before any listener acknowledges (acknowledged = stored, or the sender told).
   receipts.register(app, opts.bot);
@@ -259,5 +300,6 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
       server = undefined;
     },
     port: () => (server ? boundPort(server) : undefined),
+    socketMode: () => socketStatus && { ...socketStatus },
   };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { currentRequestId } from '../../messaging/trace.js';
 import type { AuditEntry, AuditLog } from '../ports.js';
 
 interface AuditRow {
@@ -8,6 +9,7 @@ interface AuditRow {
   action: string;
   case_code: string | null;
   details: string;
+  request_id: string | null;
 }
 
 /** Append-only; the table's triggers refuse UPDATE and DELETE, whoever tries. */
@@ -19,7 +21,7 @@ export class SqliteAuditLog implements AuditLog {
 
   constructor(db: Database.Database) {
     this.insert = db.prepare<Omit<AuditRow, 'id'>>(
-      'INSERT INTO audit_log (at, actor_id, action, case_code, details) VALUES (@at, @actor_id, @action, @case_code, @details)',
+      'INSERT INTO audit_log (at, actor_id, action, case_code, details, request_id) VALUES (@at, @actor_id, @action, @case_code, @details, @request_id)',
     );
     this.selectForCase = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE case_code = ? ORDER BY id');
     this.selectByAction = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE action = ? AND at >= ? ORDER BY id');
@@ -33,6 +35,8 @@ export class SqliteAuditLog implements AuditLog {
       action: entry.action,
       case_code: entry.caseCode ?? null,
       details: JSON.stringify(entry.details),
+      // The chat request it came from, so its log lines and this entry can be found together.
+      request_id: currentRequestId() ?? null,
     });
   }
 
@@ -58,5 +62,6 @@ function toEntry(row: AuditRow): AuditEntry {
     details: JSON.parse(row.details) as Record<string, unknown>,
   };
   if (row.case_code !== null) entry.caseCode = row.case_code;
+  if (row.request_id !== null) entry.requestId = row.request_id;
   return entry;
 }

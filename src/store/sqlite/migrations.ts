@@ -416,4 +416,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_action_at ON audit_log (action, at);
     `,
   },
+  {
+    version: 14,
+    name: 'the chat request (Slack envelope, Teams activity) an audit entry or outbox message came from',
+    sql: `
+      -- The id the log lines of that request carry (src/messaging/trace.ts); NULL for jobs and the CLI.
+      ALTER TABLE audit_log ADD COLUMN request_id TEXT;
+      ALTER TABLE outbox ADD COLUMN request_id TEXT;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Message, Target } from '../../messaging/reply.js';
 import type { Instant } from '../../domain/time.js';
+import { currentRequestId } from '../../messaging/trace.js';
 import type { Outbox, OutboxItem, OutboxStatus, SentRef } from '../ports.js';
 import type { WriteGuard } from './database.js';
 
@@ -19,6 +20,7 @@ interface OutboxRow {
   thread_of: string | null;
   replaces: string | null;
   sent_ref: string | null;
+  request_id: string | null;
 }
 
 export class SqliteOutbox implements Outbox {
@@ -40,10 +42,10 @@ export class SqliteOutbox implements Outbox {
     private readonly guard?: WriteGuard,
   ) {
     this.insert = db.prepare<
-      [Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at' | 'thread_of' | 'replaces'>]
+      [Pick<OutboxRow, 'dedupe_key' | 'target_kind' | 'target_ref' | 'message' | 'created_at' | 'thread_of' | 'replaces' | 'request_id'>]
     >(
-      `INSERT INTO outbox (dedupe_key, target_kind, target_ref, message, next_attempt_at, created_at, thread_of, replaces)
-       VALUES (@dedupe_key, @target_kind, @target_ref, @message, @created_at, @created_at, @thread_of, @replaces)
+      `INSERT INTO outbox (dedupe_key, target_kind, target_ref, message, next_attempt_at, created_at, thread_of, replaces, request_id)
+       VALUES (@dedupe_key, @target_kind, @target_ref, @message, @created_at, @created_at, @thread_of, @replaces, @request_id)
        ON CONFLICT (dedupe_key) DO NOTHING`,
     );
     this.updatePostponed = db.prepare<{ id: number; until: Instant; reason: string }>(
@@ -99,6 +101,7 @@ export class SqliteOutbox implements Outbox {
       created_at: item.createdAt,
       thread_of: item.target.kind === 'channel' ? (item.target.threadOf ?? null) : null,
       replaces: item.target.kind === 'channel' ? (item.target.replaces ?? null) : null,
+      request_id: currentRequestId() ?? null,
     });
     return result.changes === 1;
   }
@@ -160,6 +163,7 @@ function toItem(row: OutboxRow): OutboxItem {
   if (row.sent_at !== null) item.sentAt = row.sent_at;
   if (row.last_error !== null) item.lastError = row.last_error;
   if (row.sent_ref !== null) item.sentRef = JSON.parse(row.sent_ref) as SentRef;
+  if (row.request_id != null) item.requestId = row.request_id;
   return item;
 }
 

@@ -1,6 +1,7 @@
 /** Clicks on buttons and choices in selects of the bot's messages. */
 import type { App, BlockAction, types } from '@slack/bolt';
 import type { ActionInput, BotApi, Caller } from '../../../messaging/ports.js';
+import { workTurn } from '../ackFirst.js';
 import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import { renderMessage, renderModal, type People } from '../render.js';
 
@@ -29,6 +30,7 @@ export function preselectSingleChoices(view: types.ModalView): types.ModalView {
 export function register(app: App, bot: BotApi, people: People): void {
   app.action<BlockAction>({ type: 'block_actions' }, async ({ ack, body, action, client, respond, logger }) => {
     await ack();
+    await workTurn(); // ack first: requests that arrived meanwhile are acknowledged before this one's work
     const value = actionValue(action);
     if (value === undefined) {
       logger.debug(`ignored ${action.type} action ${action.action_id}`);

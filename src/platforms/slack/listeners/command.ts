@@ -1,6 +1,7 @@
 /** The one slash command `/fm`: everything after it goes to the bot as text. */
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
+import { workTurn } from '../ackFirst.js';
 import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import { renderModal, type People } from '../render.js';
 
@@ -10,6 +11,7 @@ export function register(app: App, bot: BotApi, people: People): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     // Slack gives up after 3 seconds; the answer itself follows as a separate call.
     await ack();
+    await workTurn(); // ack first: requests that arrived meanwhile are acknowledged before this one's work
     const caller: Caller = { platform: 'slack', userId: command.user_id, channelId: command.channel_id };
     const response = bot.handleCommand(caller, command.text);
     if (response.kind === 'form') {

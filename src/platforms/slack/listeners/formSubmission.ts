@@ -1,11 +1,14 @@
 /** Submitted modals (callback id fm_form): values back into the command the form was opened for. */
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
+import { workTurn } from '../ackFirst.js';
 import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import { FORM_CALLBACK_ID, formFieldKeys, modalErrors, parseFormMetadata, readViewValues, renderModal, type People } from '../render.js';
 
 export function register(app: App, bot: BotApi, people: People): void {
   app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    // The answer to a submission (field errors) is its ack, so its work waits for its turn before the ack.
+    await workTurn();
     const metadata = parseFormMetadata(view.private_metadata);
     const caller: Caller = { platform: 'slack', userId: body.user.id, ...(metadata.channelId ? { channelId: metadata.channelId } : {}) };
     const response = bot.submitForm(caller, metadata.command, readViewValues(view));

@@ -6,6 +6,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { BotApi, Caller } from '../../../messaging/ports.js';
+import { workTurn } from '../ackFirst.js';
 import { withoutLeadingMentions } from '../mentions.js';
 import { replyPrivately, responseMessage, viaOutbox } from '../privateReply.js';
 import type { People } from '../render.js';
@@ -19,6 +20,7 @@ export function register(app: App, bot: BotApi, people: People): void {
   app.event('message', async ({ event, client }) => {
     // Edits, deletions, joins and bot posts (our own thread replies among them) carry a subtype or a bot id.
     if (event.subtype !== undefined || event.bot_id !== undefined) return;
+    await workTurn(); // Bolt has acked the event; requests that arrived meanwhile are acknowledged first
     const { thread_ts: threadId, ts, channel, user, text } = event;
     if (threadId === undefined || threadId === ts || !user || !text) return;
     const caller: Caller = { platform: 'slack', userId: user, channelId: channel };
