@@ -69,14 +69,12 @@ export async function start(
   // GET /healthz reports the database, the outbox, the last job runs and Socket Mode; /metrics reads the outbox.
   let slackPlatform: SlackPlatform | undefined;
   const report = () => healthReport({ store, clock, jobs: () => metrics.jobRuns, socketMode: () => slackPlatform?.socketMode() });
-  // Unhealthy also while the database cannot write (locked by another process, read-only, full): issue #13 item 9.
-  const healthy = (): boolean => report().status === 'ok' && store.writeHealth().ok;
   metrics.observeOutbox(() => outboxStats(store, clock.now()));
   let teams: TeamsPlatform | undefined;
   let teamsRoute: CustomRoute | undefined;
   if (env.teams) {
     const { createTeamsPlatform, MESSAGES_PATH } = await import('./platforms/teams/app.js');
-    teams = createTeamsPlatform({ auth: env.teams, port: env.port, host: env.host, bot, org, store, clock, healthy });
+    teams = createTeamsPlatform({ auth: env.teams, port: env.port, host: env.host, bot, org, store, clock, healthy: report });
     teamsRoute = { path: MESSAGES_PATH, method: 'POST', handler: teams.handler };
   }
   let slack: SlackPlatform | undefined;

@@ -6,7 +6,7 @@
  *   1 individual case (`grund=akut`, prognosis marktnah: R1 not met, needs gesundheit, sucht);
  * - the assignment round (R9) confirmed by the team lead gives all 6 to the team's FMs;
  * - 1 formal referral declined (R12); 3 taken in on time on 10.10.2025, 1 late on 24.10.2025 (deadline 21.10.2025, R4);
- * - of the 4 active cases: 1 ended with `integration` on 28.10.2025 (R22); 1 reviewed on 29.10.2025 (R20) and
+ * - of the 4 active cases: 1 ended with `integration` on 28.10.2025 (R22: planned by the FM, return talk confirmed by the IFK the same day, R26); 1 reviewed on 29.10.2025 (R20) and
  *   its needs sucht, schulden recorded as resolved (R35); the IFK objects to the planned return of another (R25);
  * - the team lead enters a potential of 7 from VerBIS for 10.2025.
  */
@@ -53,6 +53,7 @@ export function seedOctober(h: Pick<Harness, 'at' | 'ok' | 'world'>): SeededMont
 
   h.at('2025-10-28T10:00:00+01:00');
   h.ok(fmOf(a), `abgang ${a} grund=integration`);
+  h.ok('ifk-lena', `rueckgabe ${a} bestaetigt`); // the return talk took place: the case ends (R26)
   h.at('2025-10-29T10:00:00+01:00');
   h.ok(fmOf(b), `pruefung ${b}`);
   h.ok(fmOf(b), `bedarf ${b} erledigt=sucht,schulden`);

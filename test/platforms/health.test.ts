@@ -118,6 +118,7 @@ describe('GET /healthz', () => {
 
   it('answers 503 while another process holds the database’s write lock, at once, and 200 after', async () => {
     const other = new Database(world.dbFile);
+    const busyTimeout = world.store.db.pragma('busy_timeout', { simple: true });
     try {
       other.exec('BEGIN IMMEDIATE');
       const locked = await health();
@@ -127,7 +128,7 @@ describe('GET /healthz', () => {
       other.exec('ROLLBACK');
       expect((await health()).status).toBe(200);
       // The probe leaves the bot's own busy timeout as it was.
-      expect(world.store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(world.store.db.pragma('busy_timeout', { simple: true })).toBe(busyTimeout);
     } finally {
       other.close();
     }

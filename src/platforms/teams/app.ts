@@ -16,7 +16,10 @@ import type { OrgIndex } from '../../config/orgIndex.js';
 import type { Clock } from '../../domain/time.js';
 import { teamsTexts as T } from '../../i18n/teams.js';
 import type { Store } from '../../store/ports.js';
-import { boundPort, closeServer, healthHandler, HEALTH_PATH } from '../health.js';
+import { boundPort, closeServer, healthHandler, metricsHandler, HEALTH_PATH, METRICS_PATH, type HealthCheck } from '../health.js';
+import { boltLogger } from '../../app/log.js';
+import { metrics } from '../../app/metrics.js';
+import { newRequestId, withRequestId } from '../../messaging/trace.js';
 import { ConnectorClients } from './connector.js';
 import { captureConversation, tenantOf, type IncomingActivity } from './conversations.js';
 import { cardActionResponse, onCardAction } from './listeners/cardActions.js';
@@ -53,7 +56,9 @@ export interface TeamsPlatformOptions {
   org: OrgIndex;
   store: Store;
   clock: Clock;
-  healthy: () => boolean;
+  /** GET /healthz when Teams runs alone: the health report (JSON, 503 when unhealthy) or a yes/no. */
+  healthy: HealthCheck;
+  /** Defaults to the process's logger (src/app/log.ts), as Bolt's logs. */
   logger?: TeamsLogger;
 }
 
@@ -135,7 +140,7 @@ function sdkApp(auth: TeamsEnv, logger: TeamsLogger, route: MountedRoute): App {
  * none (e.g. `fm-lotse jobs run`). It reaches the conversations stored by the running bot.
  */
 export function createTeamsTransport(opts: Pick<TeamsPlatformOptions, 'auth' | 'org' | 'store' | 'clock'> & { logger?: TeamsLogger }): TeamsTransport {
-  const app = sdkApp(opts.auth, opts.logger ?? console, new MountedRoute());
+  const app = sdkApp(opts.auth, opts.logger ?? boltLogger('fm-lotse:teams'), new MountedRoute());
   return new TeamsTransport({ connectors: new ConnectorClients(app.api.http), org: opts.org, store: opts.store, clock: opts.clock });
 }
 
@@ -173,7 +178,7 @@ const ERROR_CODES: Record<number, string> = {
 };
 
 export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
-  const logger = opts.logger ?? console;
+  const logger = opts.logger ?? boltLogger('fm-lotse:teams');
   // Without credentials the SDK accepts every request unauthenticated (README, "Microsoft Teams"): never outside loopback.
   if (opts.auth.auth === 'none') {
     if (opts.host !== '127.0.0.1') throw new Error(T.noAuthOnlyLoopback(opts.host));
@@ -221,7 +226,12 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
   handler.disable('x-powered-by');
   const health = healthHandler(opts.healthy);
   handler.get(HEALTH_PATH, (req, res) => health(req, res));
+  const scrape = metricsHandler();
+  handler.get(METRICS_PATH, (req, res) => scrape(req, res));
   handler.post(MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    // /metrics: from the request's arrival to its answer (Teams acknowledges an activity with the answer).
+    const arrived = performance.now();
+    res.once('finish', () => metrics.ackLatency.observe({ platform: 'teams' }, (performance.now() - arrived) / 1000));
     if (!isActivity(req.body)) {
       logger.warn(`Teams: answered 400 to a request to ${MESSAGES_PATH} that is no activity`);
       res.status(400).json({ error: 'bad_request' });
@@ -235,7 +245,9 @@ export function createTeamsPlatform(opts: TeamsPlatformOptions): TeamsPlatform {
       return;
     }
     await ready;
-    const answer = await route.handle(activity, req.headers);
+    // One id per activity: every log line, audit entry and outbox row it causes carries it (as a Slack envelope's).
+    const requestId = typeof activity.id === 'string' && activity.id !== '' ? activity.id : newRequestId();
+    const answer = await withRequestId(requestId, () => route.handle(activity, req.headers));
     if (answer.body === undefined) res.status(answer.status).end();
     else res.status(answer.status).json(answer.body);
   });
