@@ -2,6 +2,7 @@
  * Runs every benchmark, one after the other (`npm run bench`), or only those named on the command line
  * (`npm run bench -- assignment`). Add a bench by adding a line to BENCHES.
  */
+import { createLogger, useLogger } from '../src/app/log.js';
 import { benchAck } from './ack.js';
 import { benchAssignment } from './assignment.js';
 import { benchControlling } from './controlling.js';
@@ -17,6 +18,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   controlling: () => benchControlling(),
   delivery: async () => void (await benchPromptDelivery()),
 };
+
+// The benches print their figures; the program's own info lines (one per message sent) would bury them.
+useLogger(createLogger({ level: 'warn', format: 'pretty' }));
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in BENCHES));
