@@ -70,8 +70,12 @@ function leadBlocks(deps: CommandDeps, views: TeamView[], today: LocalDate): Blo
 function ownTeamBlocks(deps: CommandDeps, team: Team, open: ReturnType<CommandDeps['store']['escalations']['listOpen']>, today: LocalDate): Block[] {
   const mine = open.filter((e) => e.teamId === team.id);
   const since = (at: number) => formatGermanDate(deps.calendar.today(at));
-  const escalations = mine.filter((e) => e.kind !== 'abgang').map((e) => T.escalation(e.caseCode, T.escalationKinds[e.kind] ?? e.kind, since(e.raisedAt)));
-  const returns = mine.filter((e) => e.kind === 'abgang').map((e) => T.escalation(e.caseCode, T.escalationKinds[e.kind]!, since(e.raisedAt)));
+  const escalations = mine.map((e) => T.escalation(e.caseCode, T.escalationKinds[e.kind] ?? e.kind, since(e.raisedAt)));
+  // Planned exits of the team's cases waiting for the return talk (R26) or, objected, for the two leads (R25).
+  const returns = deps.store.returns
+    .listOpen()
+    .filter((r) => deps.store.cases.byCode(r.caseCode)?.receivingTeamId === team.id)
+    .map((r) => T.pendingReturn(r.caseCode, since(r.plannedAt), r.status === 'objected'));
   const limit = deps.calendar.addWorkingDays(today, AT_RISK_WORKING_DAYS);
   const atRisk = deps.store.cases
     .openReferrals({ receivingTeamIds: [team.id] })

@@ -185,8 +185,12 @@ export const homeTexts = {
   deadlinesHeading: 'Übernahmefristen in Gefahr (R4)',
   deadline: (code: string, date: string, overdue: boolean) => `${code} – Frist ${date}${overdue ? ' – überschritten' : ''}`,
   noDeadlines: 'Keine Übernahmefrist in den nächsten 3 Arbeitstagen.',
-  returnsHeading: 'Anstehende Rückgaben (R25)',
-  noReturns: 'Keine strittigen Rückgaben.',
+  returnsHeading: 'Geplante Abgänge (Rückgabe, R25/R26)',
+  noReturns: 'Keine geplanten Abgänge.',
+  pendingReturn: (code: string, since: string, objected: boolean) =>
+    objected
+      ? `${code} – Widerspruch der IFK, die Teamleitungen entscheiden (R25); geplant am ${since}`
+      : `${code} – wartet auf das Rückgabegespräch (R26); geplant am ${since}`,
   more: (n: number) => `… und ${n} weitere`,
   // IFK
   referralsHeading: 'Deine Vormerkungen',

@@ -57,7 +57,8 @@ export function seedOctober(h: Pick<Harness, 'at' | 'ok' | 'world'>): SeededMont
   h.at('2025-10-29T10:00:00+01:00');
   h.ok(fmOf(b), `pruefung ${b}`);
   h.ok(fmOf(b), `bedarf ${b} erledigt=sucht,schulden`);
-  h.ok('ifk-lena', `eskalieren ${c} art=abgang abgangsgrund=kunde-lehnt-ab grund="${texts[1]}"`);
+  h.ok(fmOf(c), `abgang ${c} grund=kunde-lehnt-ab`); // planned exit (R26) …
+  h.ok('ifk-lena', `rueckgabe ${c} widerspruch grund="${texts[1]}"`); // … the IFK objects: the two leads decide (R25)
 
   h.ok('tl-fm-ue25', 'kennzahlen potenzial=7 monat=10.2025');
   return { declined, onTime: [a, b, c], late, individual, ended: a, reviewed: b, objected: c, clients, texts };

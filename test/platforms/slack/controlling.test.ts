@@ -80,8 +80,9 @@ describe('Slack App Home (R35)', () => {
     const blocks = expectValidHome(first!, LEAD);
     expect(shown(blocks)).toContain('Fallmanagement Ü25 – Kennzahlen 10.2025 (R35)');
     expect(shown(blocks)).toContain('Übernahmen in der Frist (R4)*\\n75 %');
-    expect(shown(blocks)).toContain('Anstehende Rückgaben (R25)');
-    expect(shown(blocks)).toContain(`${seeded.objected} – Rückgabe (R25), seit 29.10.2025`);
+    expect(shown(blocks)).toContain('Geplante Abgänge (Rückgabe, R25/R26)');
+    expect(shown(blocks)).toContain(`${seeded.objected} – Widerspruch der IFK, die Teamleitungen entscheiden (R25); geplant am 29.10.2025`);
+    expect(shown(blocks)).toContain(`${seeded.objected} – Rückgabe (R25), seit 29.10.2025`); // and among the open escalations
     for (const client of seeded.clients) expect(shown(blocks)).not.toContain(client);
 
     await command('kennzahlen potenzial=9 monat=10.2025');
