@@ -50,6 +50,8 @@ export class Delivery {
   private pauses: Map<string, number> | undefined;
   private wake: NodeJS.Timeout | undefined;
   private kicked = false;
+  /** Stopped (shutting down): a kick no longer starts a flush — the store may be closed by then. */
+  private halted = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
@@ -85,12 +87,16 @@ export class Delivery {
     if (this.kicked) return;
     this.kicked = true;
     setImmediate(() => {
+      if (this.halted) {
+        this.kicked = false;
+        return;
+      }
       const after = this.running ?? Promise.resolve(0);
       void after
         .catch(() => 0)
         .then(() => {
           this.kicked = false;
-          return this.flush();
+          return this.halted ? 0 : this.flush();
         })
         .catch((error) => this.logger.error('outbox flush failed', error));
     });
@@ -99,13 +105,16 @@ export class Delivery {
   /** Flushes every `intervalMs` until stopped. */
   start(intervalMs: number): void {
     this.stop();
+    this.halted = false;
     this.timer = setInterval(() => {
       this.flush().catch((error) => this.logger.error('outbox flush failed', error));
     }, intervalMs);
     this.timer.unref();
   }
 
+  /** Stops the timer and the kicks; an explicit `flush()` still sends (the last one before the store closes). */
   stop(): void {
+    this.halted = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     if (this.wake) clearTimeout(this.wake);

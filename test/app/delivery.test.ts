@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type PostedMessage, type Transport } from '../../src/messaging/ports.js';
 import { message, text, type Message, type Target } from '../../src/messaging/reply.js';
 import { Bot } from '../../src/app/bot.js';
+import { Delivery } from '../../src/app/delivery.js';
 import { referralLine } from '../support/build.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -66,6 +67,19 @@ describe('Delivery', () => {
     await running;
     await until(() => transport.sent.length === 2);
     expect(transport.sent.map((s) => s.message.text)).toEqual(['a', 'b']);
+  });
+
+  it('starts no flush from a kick after it was stopped, so a shutdown that closes the store right after logs no error', async () => {
+    enqueue('a');
+    const errors: unknown[][] = [];
+    const delivery = new Delivery(world.store, [transport], world.clock, { logger: { warn: () => undefined, error: (...args: unknown[]) => errors.push(args) } });
+    delivery.kick(); // e.g. the console's last command, just before /ende
+    delivery.stop();
+    world.store.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toEqual([]);
+    expect(transport.sent).toHaveLength(0);
   });
 
   it('sends each queued message once, however often it flushes', async () => {
