@@ -95,7 +95,7 @@ describe('neutraliseFormatting (issue #13 item 9)', () => {
     expect(slackTyped.split('\n').filter((l) => /^\s*(&gt;|>)/.test(l))).toEqual([]); // no line starts a quote
     expect(asRead(slackTyped.replace(/&gt;/g, '>'))).toBe(`${INLINE}\n${BLOCKS}`);
 
-    const teams = (renderCard(msg).body[0] as { text: string }).text;
+    const teams = (renderCard(msg).body[0] as unknown as { text: string }).text;
     expect(teams.startsWith('**Grund (R12)**')).toBe(true); // converted to Markdown bold on Teams
     const teamsTyped = teams.slice('**Grund (R12)**'.length);
     expect(teamsTyped).not.toMatch(/[*_`]/); // neither emphasis nor code from what was typed
