@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INERT_MARKERS } from '../../../src/messaging/freeText.js';
 import { CLIENT, referralLine } from '../../support/build.js';
 import { cardOf, shown } from '../../support/fakeBotConnector.js';
-import { personalChatId, personalInstall, personalMessage } from './activities.js';
+import { FORM_VERB } from '../../../src/platforms/teams/render.js';
+import { cardAction, personalChatId, personalInstall, personalMessage } from './activities.js';
 import { createTeamsWorld, type TeamsWorld } from './teamsWorld.js';
 
 const CODE = 'FM-2025-0001';
@@ -40,36 +41,60 @@ afterEach(async () => {
   await w.shutdown();
 });
 
-describe('a decline reason with formatting, typed in Teams (R12, issue #13 item 9)', () => {
-  it('reaches the IFK’s personal chat as the characters typed: no bold, italics, code or link; the decliner is still mentioned', async () => {
-    for (const person of w.org.org.people) await w.post(personalInstall({ serviceUrl: w.connector.serviceUrl, from: w.sender(person.id) }));
-    for (const [personId, line] of [
-      ['ifk-lena', referralLine({ kunde: CLIENT })],
-      ['fm-tobias', 'runde'],
-      ['tl-fm-ue25', 'runde bestaetigen'],
-    ] as const) {
-      expect(w.bot.handleCommand({ platform: 'console', userId: personId }, line).kind).toBe('message');
-    }
-    await w.flush();
-    const fm = w.store.cases.byCode(CODE)!.assignedFmId!;
+/** Lena referred a client, the round assigned it to an FM of Ü25; everyone has the app. Returns the FM's id. */
+async function assignedReferral(): Promise<string> {
+  for (const person of w.org.org.people) await w.post(personalInstall({ serviceUrl: w.connector.serviceUrl, from: w.sender(person.id) }));
+  for (const [personId, line] of [
+    ['ifk-lena', referralLine({ kunde: CLIENT })],
+    ['fm-tobias', 'runde'],
+    ['tl-fm-ue25', 'runde bestaetigen'],
+  ] as const) {
+    expect(w.bot.handleCommand({ platform: 'console', userId: personId }, line).kind).toBe('message');
+  }
+  await w.flush();
+  return w.store.cases.byCode(CODE)!.assignedFmId!;
+}
 
+/** After the decline: the card in Lena's personal chat shows the reason as typed, nothing of it formatted. */
+async function expectInertAtLena(mark: number, fm: string): Promise<void> {
+  expect(w.store.cases.byCode(CODE)!.status).toBe('abgelehnt');
+  await w.flush();
+  const lena = personalChatId(w.sender('ifk-lena').id);
+  const [dm] = w.connector.calls.slice(mark).filter((c) => c.conversationId === lena && c.status < 300 && shown(c).includes('dringend'));
+  expect(dm).toBeDefined();
+  const withReason = markdownOf(cardOf(dm!).body).filter((t) => asRead(t).includes(TYPED));
+  expect(withReason.length).toBeGreaterThan(0); // the reason is there, reading as typed
+  for (const t of withReason) {
+    for (const span of FORMATTED) expect(t).not.toContain(span);
+    const reason = t.slice(t.indexOf('„') + 1, t.lastIndexOf('“'));
+    expect(reason).not.toMatch(/[*_`]/); // no Markdown emphasis or code marker left in what was typed
+  }
+  // The bot's own mention of the decliner is still a Teams mention (an <at> tag with its entity).
+  expect(cardOf(dm!).msteams.entities.map((e: { mentioned: { id: string } }) => e.mentioned.id)).toContain(w.sender(fm).id);
+}
+
+describe('a decline reason with formatting, typed in Teams (R12, issue #13 item 9)', () => {
+  it('typed in the personal chat, it reaches the IFK as the characters typed: no bold, italics, code or link; the decliner is still mentioned', async () => {
+    const fm = await assignedReferral();
     const mark = w.connector.calls.length;
     await w.post(personalMessage({ serviceUrl: w.connector.serviceUrl, from: w.sender(fm), text: `/fm ablehnen ${CODE} grund="${TYPED}"` }));
-    expect(w.store.cases.byCode(CODE)!.status).toBe('abgelehnt');
-    await w.flush();
+    await expectInertAtLena(mark, fm);
+  });
 
-    const lena = personalChatId(w.sender('ifk-lena').id);
-    const [dm] = w.connector.calls.slice(mark).filter((c) => c.conversationId === lena && c.status < 300 && shown(c).includes('dringend'));
-    expect(dm).toBeDefined();
-    const texts = markdownOf(cardOf(dm!).body);
-    const withReason = texts.filter((t) => asRead(t).includes(TYPED));
-    expect(withReason.length).toBeGreaterThan(0); // the reason is there, reading as typed
-    for (const t of withReason) {
-      for (const span of FORMATTED) expect(t).not.toContain(span);
-      const reason = t.slice(t.indexOf('„') + 1, t.lastIndexOf('“'));
-      expect(reason).not.toMatch(/[*_`]/); // no Markdown emphasis or code marker left in what was typed
-    }
-    // The bot's own mention of the decliner is still a Teams mention (an <at> tag with its entity).
-    expect(cardOf(dm!).msteams.entities.map((e: { mentioned: { id: string } }) => e.mentioned.id)).toContain(w.sender(fm).id);
+  it('entered in the decline form on the card, it reaches the IFK just as inert', async () => {
+    const fm = await assignedReferral();
+    const chat = personalChatId(w.sender(fm).id);
+    let mark = w.connector.calls.length;
+    await w.post(personalMessage({ serviceUrl: w.connector.serviceUrl, from: w.sender(fm), text: '/fm ablehnen' }));
+    const [opened] = w.connector.calls.slice(mark).filter((c) => c.kind === 'reply' && c.status < 300);
+    const form = cardOf(opened!);
+    const submit = form.body.find((e: { type: string }) => e.type === 'ActionSet').actions[0];
+    expect(submit.verb).toBe(FORM_VERB);
+
+    mark = w.connector.calls.length;
+    await w.post(
+      cardAction({ serviceUrl: w.connector.serviceUrl, from: w.sender(fm), conversationId: chat, conversationType: 'personal', replyToId: opened!.response.id, verb: FORM_VERB, data: { ...submit.data, fall: CODE, grund: TYPED } }),
+    );
+    await expectInertAtLena(mark, fm);
   });
 });
