@@ -53,14 +53,14 @@ describe('a decline reason full of syntax (R12)', () => {
   });
 });
 
-/** What a person reads: the look-alikes read as the characters typed, the joiner is invisible. */
+/** What a person reads: the look-alikes read as the characters typed, joiner and soft hyphen are invisible. */
 const asRead = (s: string): string => {
-  let out = s.replace(/\u2060/g, '');
+  let out = s.replace(/[\u2060\u00AD]/g, '');
   for (const [typed, inert] of Object.entries(INERT_MARKERS)) out = out.split(inert).join(typed);
   return out;
 };
 const INLINE = '*dringend* _bitte_ ~nicht~ `sofort` **fett** ```block```';
-const BLOCKS = '> zitiert\n- Punkt\n+ Punkt\n* Punkt\n1. erstens\n2) zweitens\n# Titel\n===\n---\n    eingerückt';
+const BLOCKS = '> zitiert\n＞ auch zitiert\n- Punkt\n+ Punkt\n* Punkt\n1. erstens\n2) zweitens\n# Titel\n===\n---\n    eingerückt';
 
 describe('neutraliseFormatting (issue #13 item 9)', () => {
   it('replaces the inline markers of Slack, Teams and the console by look-alikes: same length, reads as typed', () => {
@@ -70,10 +70,18 @@ describe('neutraliseFormatting (issue #13 item 9)', () => {
     expect(asRead(out)).toBe(INLINE);
   });
 
-  it('puts an invisible joiner before every line that would become a quote, list, heading, rule or code block', () => {
+  it('puts an invisible soft hyphen before every line that would become a quote, list, heading, rule or code block', () => {
     const out = neutraliseFormatting(BLOCKS);
-    for (const line of out.split('\n')) expect(line.startsWith('\u2060') || line.startsWith(`${INERT_MARKERS['*']} `)).toBe(true); // `* ` by its look-alike
+    for (const line of out.split('\n')) expect(line.startsWith('\u00AD') || line.startsWith(`${INERT_MARKERS['*']} `)).toBe(true); // `* ` by its look-alike
     expect(asRead(out)).toBe(BLOCKS);
+  });
+
+  it('makes Slack’s full-width markers inert too, but leaves the underscores of an emoji code', () => {
+    const typed = '＊fett＊ ＿kursiv＿ ｀Code｀ erledigt :white_check_mark: _kursiv_';
+    const out = neutraliseFormatting(typed);
+    expect(out).not.toMatch(/[*\uFF0A\uFF3F\uFF40]|_kursiv_/);
+    expect(out).toContain(':white_check_mark:'); // intraword underscores open no italics, and Slack shows the emoji
+    expect(out).toHaveLength(typed.length);
   });
 
   it('leaves dates, negative numbers, sums and single lines without markup untouched, and is idempotent', () => {

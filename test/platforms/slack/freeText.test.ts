@@ -18,9 +18,9 @@ const TYPED = '*dringend* _bitte_ ~nicht~ `sofort` **fett** ```Block``` > kein Z
 /** Every stretch of TYPED that Slack's mrkdwn would format if it arrived as typed. */
 const FORMATTED = ['*dringend*', '_bitte_', '~nicht~', '`sofort`', '**fett**', '```Block```'];
 
-/** What a person reads: the look-alikes read as the characters typed, the joiner is invisible. */
+/** What a person reads: the look-alikes read as the characters typed, joiner and soft hyphen are invisible. */
 const asRead = (s: string): string => {
-  let out = s.replace(/\u2060/g, '');
+  let out = s.replace(/[\u2060\u00AD]/g, '');
   for (const [typed, inert] of Object.entries(INERT_MARKERS)) out = out.split(inert).join(typed);
   return out;
 };
@@ -39,18 +39,24 @@ beforeEach(async () => {
 });
 afterEach(() => slack.close());
 
+/** Lena referred a client and the round assigned it to an FM of Ü25 (through the bot directly); the FM. */
+async function assignedReferral() {
+  const { world, delivery } = slack;
+  for (const [personId, line] of [
+    ['ifk-lena', referralLine({ kunde: CLIENT })],
+    ['fm-tobias', 'runde'],
+    ['tl-fm-ue25', 'runde bestaetigen'],
+  ] as const) {
+    expect(world.bot.handleCommand({ platform: 'console', userId: personId }, line).kind).toBe('message');
+  }
+  await delivery.flush();
+  return world.org.person(world.store.cases.byCode(CODE)!.assignedFmId!)!;
+}
+
 describe('a decline reason with formatting, typed in Slack (R12, issue #13 item 9)', () => {
   it('reaches the IFK as the characters typed: no bold, italics, strike-through, code or quote; the bot’s own mention still works', async () => {
     const { world, fake, delivery, events } = slack;
-    for (const [personId, line] of [
-      ['ifk-lena', referralLine({ kunde: CLIENT })],
-      ['fm-tobias', 'runde'],
-      ['tl-fm-ue25', 'runde bestaetigen'],
-    ] as const) {
-      expect(world.bot.handleCommand({ platform: 'console', userId: personId }, line).kind).toBe('message');
-    }
-    await delivery.flush();
-    const fm = world.org.person(world.store.cases.byCode(CODE)!.assignedFmId!)!;
+    const fm = await assignedReferral();
 
     const mark = fake.calls.length;
     const response = await post(events, slashCommand({ text: `ablehnen ${CODE} grund="${TYPED}"`, userId: fm.slackUserId!, channelId: FM_CHANNEL }));
@@ -76,5 +82,20 @@ describe('a decline reason with formatting, typed in Slack (R12, issue #13 item 
     const history = world.bot.handleCommand({ platform: 'console', userId: fm.id }, `verlauf ${CODE}`);
     expect(history.kind).toBe('message');
     expect(asRead(toPlainText((history as { message: Message }).message))).toContain(TYPED);
+  });
+
+  it('starting a line, as in the “Grund (R12)” fact of the FM’s confirmation, it opens no quote; the label stays bold', async () => {
+    const { fake, events } = slack;
+    const fm = await assignedReferral();
+    const quoted = '> Zitat? *Nein*, so getippt';
+    const mark = fake.calls.length;
+    expect((await post(events, slashCommand({ text: `ablehnen ${CODE} grund="${quoted}"`, userId: fm.slackUserId!, channelId: FM_CHANNEL }))).status).toBe(200);
+    await fake.waitFor('chat.postEphemeral', fake.calls.slice(0, mark).filter((c) => c.method === 'chat.postEphemeral').length + 1);
+    const [confirmation] = fake.calls.slice(mark).filter((c) => c.method === 'chat.postEphemeral');
+    const fact = textsOf(confirmation!.params.blocks).find((t) => asRead(t).includes(quoted.replace('>', '&gt;')));
+    expect(fact).toMatch(/^\*Grund \(R12\)\*\n/); // the bot's own label is still Slack bold
+    const lines = fact!.split('\n').slice(1);
+    expect(lines.filter((l) => /^\s*(&gt;|>|\uFF1E)/.test(l))).toEqual([]); // Slack quotes only at the beginning of a line
+    expect(lines.join('\n')).not.toContain('*Nein*');
   });
 });

@@ -17,9 +17,9 @@ const TYPED = '*dringend* _bitte_ **fett** __auch fett__ `sofort` ~nicht~ [Formu
 /** Every stretch of TYPED that a TextBlock's Markdown (or the renderer's *bold* conversion) would format. */
 const FORMATTED = ['*dringend*', '_bitte_', '**fett**', '__auch fett__', '`sofort`', '](https://'];
 
-/** What a person reads: the look-alikes read as the characters typed, the joiner is invisible. */
+/** What a person reads: the look-alikes read as the characters typed, joiner and soft hyphen are invisible. */
 const asRead = (s: string): string => {
-  let out = s.replace(/\u2060/g, '');
+  let out = s.replace(/[\u2060\u00AD]/g, '');
   for (const [typed, inert] of Object.entries(INERT_MARKERS)) out = out.split(inert).join(typed);
   return out;
 };
