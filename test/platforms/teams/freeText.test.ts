@@ -97,4 +97,16 @@ describe('a decline reason with formatting, typed in Teams (R12, issue #13 item 
     );
     await expectInertAtLena(mark, fm);
   });
+
+  it('starting a line, as in the “Grund (R12)” fact of the FM’s confirmation card, it makes no list; the card is the reply Teams receives', async () => {
+    const fm = await assignedReferral();
+    const listed = '- kein Punkt, *nicht* fett';
+    const mark = w.connector.calls.length;
+    await w.post(personalMessage({ serviceUrl: w.connector.serviceUrl, from: w.sender(fm), text: `/fm ablehnen ${CODE} grund="${listed}"` }));
+    const [reply] = w.connector.calls.slice(mark).filter((c) => c.kind === 'reply' && c.status < 300);
+    const value = markdownOf(cardOf(reply!).body).find((t) => asRead(t) === listed);
+    expect(value).toBeDefined(); // the fact value, reading as typed
+    expect(value).not.toMatch(/^\s*[-+*]\s/); // a Markdown list item only at the very start of a line
+    expect(value).not.toContain('*nicht*');
+  });
 });
