@@ -55,8 +55,12 @@ export const INERT_MARKERS: Readonly<Record<string, string>> = {
 };
 
 const SOFT_HYPHEN = '\u00AD';
-/** A marker, or an emoji code whose underscores sit between letters (never italics, so left as typed). */
-const MARKER = /:[a-z0-9]+(?:_[a-z0-9]+)+:|[*\uFF0A_\uFF3F~`\uFF40]/gi;
+/**
+ * A marker, or an emoji code whose underscores sit between letters (never italics, so left as typed). An
+ * underscore between two letters or digits opens no italics on any platform (Slack needs a word boundary,
+ * CommonMark forbids intraword `_` emphasis), so ids such as `max_mustermann` stay as typed.
+ */
+const MARKER = /:[a-z0-9]+(?:_[a-z0-9]+)+:|[*\uFF0A\uFF3F~`\uFF40]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/giu;
 
 /**
  * A line some platform would turn into a block: a quote (`>`, `&gt;`, `＞`), a list item (`- `, `+ `, `1. `,

@@ -84,6 +84,13 @@ describe('neutraliseFormatting (issue #13 item 9)', () => {
     expect(out).toHaveLength(typed.length);
   });
 
+  it('leaves underscores inside words as typed, so ids of the organisation file such as max_mustermann still name their person', () => {
+    expect(neutraliseFreeText('max_mustermann')).toBe('max_mustermann');
+    expect(neutraliseFreeText('fm_team_2')).toBe('fm_team_2');
+    expect(neutraliseFreeText('_kursiv_')).not.toContain('_');
+    expect(neutraliseFreeText('Wort _kursiv_ Wort')).not.toContain('_');
+  });
+
   it('leaves dates, negative numbers, sums and single lines without markup untouched, and is idempotent', () => {
     for (const plain of ['12.01.2027', '-5', 'Kunde lehnt ab: 3 > 2, 2-3 Termine', '10 % weniger; #3 der Liste', 'Zeile eins\nZeile zwei']) {
       expect(neutraliseFormatting(plain)).toBe(plain);
