@@ -1,6 +1,6 @@
 /**
  * The controlling figures (R35) for 12 months of a jobcenter with 100,000 cases (10 FM teams, 700 FMs, 600,000
- * contacts, declines, reviews, exits, follow-ups and resolved needs over four years), against a hand-written SQL
+ * contacts, declines and extensions with their coded reasons, reviews, exits, follow-ups and resolved needs over four years), against a hand-written SQL
  * aggregate of the same tables that computes the same counts (R16 and R20 included) in SQL alone. The target: the
  * figures take at most 2× the hand-written aggregate. The data comes from a fixed seed.
  */
@@ -13,6 +13,7 @@ import { OrgIndex } from '../src/config/orgIndex.js';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { formatCaseCode } from '../src/domain/caseCode.js';
 import { EXIT_REASONS } from '../src/domain/exit.js';
+import { DECLINE_CODES, EXTENSION_CODES } from '../src/domain/vocabulary.js';
 import { DEFAULT_NEED_CATALOGUE } from '../src/domain/needs.js';
 import { addDays, addMonths, ManualClock, type LocalDate } from '../src/domain/time.js';
 import { computeFigures, monthSpans } from '../src/services/controlling/figures.js';
@@ -70,8 +71,8 @@ function handWrittenAggregate(store: SqliteStore, months: ReturnType<typeof mont
             prognosis = 'nicht-marktnah' AND counted_needs >= 3 AND integration12 = 0 AND assessment = 1, count(*)
        FROM cases WHERE flagged_on BETWEEN @first AND @last GROUP BY 1, 2, 3, 4, 5`,
     `SELECT receiving_team_id, substr(intake_on, 1, 7), route, intake_late, count(*) FROM cases WHERE intake_on BETWEEN @first AND @last GROUP BY 1, 2, 3, 4`,
-    `WITH ${M} SELECT c.receiving_team_id, ${monthOf('a.at')}, c.route, count(*) FROM audit_log a JOIN cases c ON c.case_code = a.case_code
-       WHERE a.action = 'case.declined' AND a.at >= @from AND a.at < @to GROUP BY 1, 2, 3`,
+    `WITH ${M} SELECT c.receiving_team_id, ${monthOf('a.at')}, c.route, a.details ->> 'anlass', count(*) FROM audit_log a JOIN cases c ON c.case_code = a.case_code
+       WHERE a.action = 'case.declined' AND a.at >= @from AND a.at < @to GROUP BY 1, 2, 3, 4`,
     `SELECT receiving_team_id, substr(ended_on, 1, 7), end_reason, count(*) FROM cases WHERE ended_on BETWEEN @first AND @last GROUP BY 1, 2, 3`,
     `SELECT c.receiving_team_id, substr(c.flagged_on, 1, 7), n.value, count(*) FROM cases c, json_each(c.needs) n
        WHERE c.flagged_on BETWEEN @first AND @last GROUP BY 1, 2, 3`,
@@ -86,6 +87,14 @@ function handWrittenAggregate(store: SqliteStore, months: ReturnType<typeof mont
     `WITH ${M} SELECT c.receiving_team_id, m.month, sum(c.intake_on < date(m.last, '-6 months')), sum(c.intake_on < date(m.last, '-24 months'))
        FROM m JOIN cases c ON c.intake_on <= m.last AND (c.ended_on IS NULL OR c.ended_on > m.last)
       WHERE c.status IN ('aktiv', 'strittig', 'beendet') GROUP BY 1, 2`,
+    // R35: stays over 24 months by the code of the first extension granted by the month's end.
+    `WITH ${M}, first AS (
+       SELECT c.receiving_team_id AS team, m.month,
+              (SELECT x.reason_code FROM extensions x WHERE x.case_code = c.case_code AND x.status = 'granted' AND x.decided_at < m.to_at
+                ORDER BY x.decided_at LIMIT 1) AS code
+         FROM m JOIN cases c ON c.intake_on < date(m.last, '-24 months') AND (c.ended_on IS NULL OR c.ended_on > m.last)
+        WHERE c.status IN ('aktiv', 'strittig', 'beendet'))
+     SELECT team, month, code, count(*) FROM first GROUP BY 1, 2, 3`,
     `WITH ${M} SELECT c.receiving_team_id, m.month, c.assigned_fm_id, count(*)
        FROM m JOIN cases c ON c.assigned_at < m.to_at AND (c.ended_on IS NULL OR c.ended_on > m.last)
       WHERE c.assigned_fm_id IS NOT NULL AND c.status IN ('zugewiesen', 'aktiv', 'beendet') GROUP BY 1, 2, 3`,
@@ -152,7 +161,8 @@ function populate(store: SqliteStore, caseCount: number, fmCount: number, contac
      VALUES (?, 'abgang', 'rejected', ?, '["mi-1"]', 'p-ifk-1', ?, '', '{}', ?)`,
   );
   const insertExtension = db.prepare(
-    `INSERT INTO extensions (case_code, months, reason, status, requested_by, requested_at, decided_by, decided_at) VALUES (?, 6, '', 'granted', ?, ?, ?, ?)`,
+    `INSERT INTO extensions (case_code, months, reason, reason_code, status, requested_by, requested_at, decided_by, decided_at)
+     VALUES (?, 6, '', ?, 'granted', ?, ?, ?, ?)`,
   );
   const instant = (day: LocalDate) => Date.parse(`${day}T10:00:00Z`);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -193,7 +203,7 @@ function populate(store: SqliteStore, caseCount: number, fmCount: number, contac
         endReason: endedOn ? pick(EXIT_REASONS) : null,
         at: T0,
       });
-      if (declined) insertAudit.run(instant(addDays(flagged, 4)), fm, 'case.declined', code, '{}');
+      if (declined) insertAudit.run(instant(addDays(flagged, 4)), fm, 'case.declined', code, random() < 0.8 ? JSON.stringify({ anlass: pick(DECLINE_CODES) }) : '{}');
       if (!takenIn) continue;
       const until = endedOn ?? TODAY;
       spans.push({ code, from: intake, to: until, fm });
@@ -203,7 +213,10 @@ function populate(store: SqliteStore, caseCount: number, fmCount: number, contac
       }
       for (const need of needs) if (random() < 0.3) insertResolved.run(code, need, addDays(intake, Math.floor(random() * 300)), fm, T0);
       if (random() < 0.05) insertEscalation.run(code, team, instant(addDays(intake, 100)), instant(addDays(intake, 110)));
-      if (random() < 0.05) insertExtension.run(code, fm, instant(addDays(intake, 700)), fm, instant(addDays(intake, 705)));
+      if (random() < 0.05) {
+        const reasonCode = random() < 0.8 ? pick(EXTENSION_CODES) : null;
+        insertExtension.run(code, reasonCode, fm, instant(addDays(intake, 700)), fm, instant(addDays(intake, 705)));
+      }
       if (endedOn) {
         for (const months of [6, 12, 24]) {
           const on = addMonths(endedOn, months);

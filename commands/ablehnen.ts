@@ -2,7 +2,8 @@
  * /fm ablehnen — the assigned FM (their stand-in with the client's consent, R17, or the receiving team's lead)
  * declines a referral with a reason (R12). A missed handover talk alone is no reason: it needs two documented
  * contact attempts of different kinds first (R23). The referring IFK gets the reason by direct message; on
- * disagreement the two team leads decide (R7).
+ * disagreement the two team leads decide (R7). Next to the free-text reason a coded occasion (`anlass=`, R35) is what
+ * the controlling figures count.
  */
 import { caseTexts, declineTexts as T } from '../src/i18n/cases.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
@@ -21,8 +22,12 @@ import {
   consentField,
   directKey,
   findCase,
+  occasionField,
+  readOccasion,
   readReason,
 } from './caseAccess.js';
+import { DECLINE_CODES } from '../src/domain/vocabulary.js';
+import { declineCodeLabel, reasonCodeTexts } from '../src/i18n/reasonCodes.js';
 import { FieldReader } from './fields.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
 
@@ -34,7 +39,7 @@ export const ablehnen: CommandDefinition = {
   teamsMenu: {
     personal: { priority: 50, description: M.ablehnen },
   },
-  keys: [CASE_KEY, 'grund', 'einwilligung'],
+  keys: [CASE_KEY, 'anlass', 'grund', 'einwilligung'],
   maxPositionals: 1,
   form: declineForm,
   run(ctx, input) {
@@ -44,9 +49,10 @@ export const ablehnen: CommandDefinition = {
     assertMayActOnCase(ctx, record, T.doing(record.caseCode), today);
     assertStatus(record, ['zugewiesen'], T.allowedStatus);
     const f = new FieldReader(input);
+    const occasion = readOccasion(f, DECLINE_CODES, 'R12'); // R35: counted by this code, never by the free text
     const reason = readReason(f, true, T.reasonMissing, 'R12');
     f.throwIfAny();
-    if (isMissedAppointmentReason(reason!)) {
+    if (occasion === 'nicht-erreicht' || isMissedAppointmentReason(reason!)) {
       // R23: a missed handover talk alone is no reason to send the client back.
       const check = outreachCheck(ctx.store.contacts.forCase(record.caseCode), today);
       if (!check.ok) throw new RuleViolation('R23', outreachTexts.declineMissing(record.caseCode, check.tried, check.untried, check.missing), 'grund');
@@ -60,7 +66,7 @@ export const ablehnen: CommandDefinition = {
         changes: { declinedReason: reason! },
         now,
         action: 'case.declined',
-        details: { assignedFmId: record.assignedFmId ?? null },
+        details: { assignedFmId: record.assignedFmId ?? null, ...(occasion !== undefined && { anlass: occasion }) },
       });
       // The referring IFK and, for a declined transfer (R10), the U25 FM, who keeps the client meanwhile.
       for (const to of referringSide(ctx.store, record)) {
@@ -79,7 +85,12 @@ export const ablehnen: CommandDefinition = {
     return message(
       T.savedSummary(record.caseCode),
       heading(T.savedHeading),
-      facts([caseTexts.factCase, record.caseCode], [caseTexts.factClient, record.clientRef], [T.factReason, reason!]),
+      facts(
+        [caseTexts.factCase, record.caseCode],
+        [caseTexts.factClient, record.clientRef],
+        [reasonCodeTexts.factCode, declineCodeLabel(occasion)],
+        [T.factReason, reason!],
+      ),
       text(T.savedNext),
     );
   },
@@ -92,6 +103,7 @@ function declineForm(ctx: CommandContext): Form {
     submitLabel: T.formSubmit,
     fields: [
       caseChoice(ctx, ['zugewiesen'], T.formWhat, (r) => ctx.org.team(r.referringTeamId)?.name ?? r.referringTeamId, undefined, true),
+      occasionField(reasonCodeTexts.fieldDecline, DECLINE_CODES, declineCodeLabel),
       { kind: 'text', key: 'grund', label: T.fieldGrund, hint: T.hintGrund, required: true },
       consentField(),
     ],

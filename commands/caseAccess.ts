@@ -19,6 +19,7 @@ import { lifecycleTexts as L } from '../src/i18n/lifecycle.js';
 import type { FormField } from '../src/messaging/reply.js';
 import type { CaseRecord } from '../src/store/ports.js';
 import type { CaseStatus } from '../src/domain/vocabulary.js';
+import { reasonCodeTexts } from '../src/i18n/reasonCodes.js';
 import { YES_NO, type FieldReader } from './fields.js';
 import type { ParsedCommand } from './parse.js';
 import type { CommandContext } from './types.js';
@@ -217,4 +218,24 @@ export function consentField(): FormField {
 /** The case's status in words; an active case with a planned exit is shown as „Rückgabe“ (R26). */
 export function shownStatus(ctx: CommandContext, record: CaseRecord): string {
   return record.status === 'aktiv' && ctx.store.returns.openFor(record.caseCode) ? returnTexts.statusLabel : statusLabel(record.status);
+}
+
+/**
+ * `anlass=<code>`: the coded occasion of a decline (R12) or an extension (R19), counted by the figures (R35) next to
+ * the free-text `grund`. Optional on the typed line (a line without it counts as „ohne Angabe“), asked for in the
+ * forms. Undefined (and an error collected) when the code is unknown.
+ */
+export function readOccasion<T extends string>(f: FieldReader, codes: readonly T[], rule: string): T | undefined {
+  const raw = f.raw('anlass', false)?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (!(codes as readonly string[]).includes(raw)) {
+    f.fail('anlass', reasonCodeTexts.unknown(raw, codes, rule), rule);
+    return undefined;
+  }
+  return raw as T;
+}
+
+/** The form's choice of `anlass` (required there, so every record made through a form carries a code, R35). */
+export function occasionField<T extends string>(label: string, codes: readonly T[], labelOf: (code: T) => string): FormField {
+  return { kind: 'select', key: 'anlass', label, hint: reasonCodeTexts.hintCode, required: true, options: codes.map((c) => ({ value: c, label: labelOf(c) })) };
 }

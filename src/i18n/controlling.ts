@@ -4,6 +4,7 @@
  * ever carries a customer number, a case code or anything about a person.
  */
 import type { ExitReason } from '../domain/exit.js';
+import { declineCodeLabel, extensionCodeLabel, NO_CODE_LABEL, NO_EXTENSION_LABEL } from './reasonCodes.js';
 
 /** MM.JJJJ of a month YYYY-MM. */
 export const monthText = (month: string): string => `${month.slice(5, 7)}.${month.slice(0, 4)}`;
@@ -71,7 +72,14 @@ const FIXED_LABELS: Record<string, string> = {
 export function figureLabel(key: string): string {
   const fixed = FIXED_LABELS[key];
   if (fixed) return fixed;
-  let m = /^abgaenge\.(.+)$/.exec(key);
+  let m = /^ablehnungen\.anlass\.(.+)$/.exec(key);
+  if (m) return `Ablehnung: ${m[1] === 'ohne-angabe' ? NO_CODE_LABEL : declineCodeLabel(m[1])}`;
+  m = /^verweildauer\.ueber24\.(.+)$/.exec(key);
+  if (m) {
+    const label = m[1] === 'ohne-angabe' ? NO_CODE_LABEL : m[1] === 'ohne-verlaengerung' ? NO_EXTENSION_LABEL : extensionCodeLabel(m[1]);
+    return `Über 24 Monate, Anlass der Verlängerung: ${label}`;
+  }
+  m = /^abgaenge\.(.+)$/.exec(key);
   if (m) return `Abgang: ${EXIT_LABELS[m[1] as ExitReason] ?? m[1]}`;
   m = /^nachhalten\.(\d+)\.(.+)$/.exec(key);
   if (m) return `Nachhalten nach ${m[1]} Monaten (R27): ${RESULT_LABELS[m[2]!] ?? m[2]}`;

@@ -52,10 +52,12 @@ export const commandHelp = {
   ],
   ablehnen: [
     {
-      usage: '/fm ablehnen FM-2025-0001 grund="Kunde lehnt Teilnahme ab"',
+      usage: '/fm ablehnen FM-2025-0001 anlass=keine-mitwirkung grund="Kunde lehnt Teilnahme ab"',
       text:
         'Vormerkung ablehnen (zuständige Fachkraft oder Teamleitung des FM-Teams); der Grund geht an die vormerkende Fachkraft (R12). ' +
-        'Bei Uneinigkeit entscheiden die Teamleitungen gemeinsam (R7).',
+        'Bei Uneinigkeit entscheiden die Teamleitungen gemeinsam (R7). ' +
+        '`anlass=` für die Kennzahlen (R35): keine-mitwirkung, nicht-erreicht (erst zwei Kontaktversuche, R23), kriterien-fehlen, ' +
+        'anderes-angebot, zustaendigkeit, sonstiges; ohne Anlass zählt die Ablehnung als „ohne Angabe“.',
     },
   ],
   uebergang: [
@@ -100,9 +102,10 @@ export const commandHelp = {
   standort: [],
   verlaengern: [
     {
-      usage: '/fm verlaengern FM-2025-0001 monate=6 grund="Therapie läuft bis Sommer"',
+      usage: '/fm verlaengern FM-2025-0001 monate=6 anlass=therapie grund="Therapie läuft bis Sommer"',
       text:
-        'Verlängern um bis zu 12 Monate, höchstens zweimal und bis 48 Monate; darüber nur mit Zustimmung der Teamleitung bis 60 Monate (R19).',
+        'Verlängern um bis zu 12 Monate, höchstens zweimal und bis 48 Monate; darüber nur mit Zustimmung der Teamleitung bis 60 Monate (R19). ' +
+        '`anlass=` für die Kennzahlen (R35): fortschritt, massnahme, therapie, arbeitsaufnahme, sonstiges; ohne Anlass zählt sie als „ohne Angabe“.',
     },
   ],
   abgang: [

@@ -136,7 +136,7 @@ export type ExtensionGrant = LifecycleStep & {
   leadConsent: boolean;
 } & (
     /** A new extension: recorded as a request with its reason (R19: every extension is documented), granted at once. */
-    | { months: number; reason: string }
+    | { months: number; reason: string; reasonCode?: string }
     /** The pending request the lead decided (R19). */
     | { request: ExtensionRecord }
   );
@@ -183,7 +183,16 @@ export function grantExtension(deps: LifecycleDeps, record: CaseRecord, grant: E
       changes: { extensions, plannedEndOn: newPlannedEnd },
       now: grant.now,
       action: 'case.extension.granted',
-      details: { ...escalationNote(grant), requestId: request.id, months, plannedEndOn: newPlannedEnd, extensions, totalMonths, leadConsent: withConsent },
+      details: {
+        ...escalationNote(grant),
+        requestId: request.id,
+        months,
+        plannedEndOn: newPlannedEnd,
+        extensions,
+        totalMonths,
+        leadConsent: withConsent,
+        ...(request.reasonCode !== undefined && { anlass: request.reasonCode }), // R35
+      },
       changedMeanwhile,
     });
     // A request decided meanwhile (a second click, a race) is not granted twice.
@@ -212,11 +221,18 @@ export function plannedEndOf(record: Pick<CaseRecord, 'intakeOn' | 'plannedEndOn
 function recordRequest(
   store: Pick<Store, 'extensions'>,
   caseCode: string,
-  ask: { months: number; reason: string; actorId: string; now: Instant },
+  ask: { months: number; reason: string; reasonCode?: string; actorId: string; now: Instant },
   changedMeanwhile: (caseCode: string) => string,
 ): ExtensionRecord {
   try {
-    return store.extensions.request({ caseCode, months: ask.months, reason: ask.reason, requestedBy: ask.actorId, requestedAt: ask.now });
+    return store.extensions.request({
+      caseCode,
+      months: ask.months,
+      reason: ask.reason,
+      ...(ask.reasonCode !== undefined && { reasonCode: ask.reasonCode }), // R35
+      requestedBy: ask.actorId,
+      requestedAt: ask.now,
+    });
   } catch (error) {
     if (error instanceof PendingExtensionExistsError) throw new UserError(changedMeanwhile(caseCode));
     throw error;

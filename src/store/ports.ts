@@ -163,6 +163,8 @@ export interface ExtensionRecord {
   caseCode: string;
   months: number;
   reason: string;
+  /** The coded occasion (`anlass=`, R35); absent for requests recorded without one. */
+  reasonCode?: string;
   status: ExtensionStatus;
   requestedBy: string;
   requestedAt: Instant;
@@ -754,7 +756,7 @@ export interface ControllingFacts {
   referrals: CountRow[];
   /** Intakes in the month; key `<route>:<1 when late (R4), else 0>`. */
   intakes: CountRow[];
-  /** Declines in the month (audit `case.declined`); key the route. */
+  /** Declines in the month (audit `case.declined`); key `<route>:<coded occasion (R35) or ''>`. */
   declines: CountRow[];
   /** Exits in the month; key the R22 reason. */
   exits: CountRow[];
@@ -770,6 +772,11 @@ export interface ControllingFacts {
   extensions: CountRow[];
   /** Cases active at the month's end by length of stay; key `6` (over 6 months) or `24` (over 24 months). */
   stays: CountRow[];
+  /**
+   * Cases active at the month's end for over 24 months, by the coded occasion of their first granted extension
+   * (the one that carried them past 24 months, R19/R35); key the code, '' for an extension without one, '-' for none.
+   */
+  longStays: CountRow[];
   fmLoads: FmLoadRow[];
   contactShares: ContactShareRow[];
   reviews: ReviewRow[];

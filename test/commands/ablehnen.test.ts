@@ -62,9 +62,39 @@ describe('/fm ablehnen: the referral goes back to the IFK with the reason (R12)'
     const response = h.run('fm-tobias', 'ablehnen');
     expect(response.kind === 'form' && response.form.fields.map((f) => [f.key, f.required])).toEqual([
       ['fall', true],
+      ['anlass', true],
       ['grund', true],
       ['einwilligung', false],
     ]);
+    const anlass = response.kind === 'form' ? response.form.fields.find((f) => f.key === 'anlass') : undefined;
+    expect(anlass?.kind === 'select' && anlass.options.map((o) => o.value)).toEqual([
+      'keine-mitwirkung',
+      'nicht-erreicht',
+      'kriterien-fehlen',
+      'anderes-angebot',
+      'zustaendigkeit',
+      'sonstiges',
+    ]);
+  });
+
+  it('records the coded occasion next to the free-text reason, for the figures (R12, R35)', () => {
+    h.assignedCase({ client: CLIENT });
+    const reply = h.ok('fm-tobias', `ablehnen ${CODE} anlass=keine-mitwirkung grund="Kunde lehnt Teilnahme ab"`);
+    expect(reply).toContain('Anlass: Mitwirkung verweigert');
+    expect(h.world.store.audit.forCase(CODE).at(-1)).toMatchObject({ action: 'case.declined', details: { anlass: 'keine-mitwirkung' } });
+  });
+
+  it('records a typed decline without a code as „ohne Angabe“ (R35)', () => {
+    h.assignedCase({ client: CLIENT });
+    expect(h.ok('fm-tobias', `ablehnen ${CODE} grund="Kunde lehnt Teilnahme ab"`)).toContain('Anlass: ohne Angabe');
+    expect(h.world.store.audit.forCase(CODE).at(-1)!.details).not.toHaveProperty('anlass');
+  });
+
+  it('treats the code „nicht-erreicht“ as a missed handover talk: outreach first (R23)', () => {
+    h.assignedCase({ client: CLIENT });
+    const before = h.counts();
+    expect(h.refused('fm-tobias', `ablehnen ${CODE} anlass=nicht-erreicht grund="Kunde meldet sich nicht"`)).toMatch(/\(R23\)/);
+    expect(h.counts()).toEqual(before);
   });
 });
 
@@ -78,6 +108,7 @@ describe('/fm ablehnen: refusals change nothing', () => {
     ['an overlong reason', 'fm-tobias', `ablehnen ${CODE} grund="${'x'.repeat(301)}"`, /grund: Bitte kürzer fassen/],
     ['a reason with a line break', 'fm-tobias', `ablehnen ${CODE} grund="Zeile 1\nZeile 2"`, /Steuerzeichen/],
     ['an unknown case code', 'fm-tobias', ok.replace(CODE, 'FM-2024-0001'), /Den Fall FM-2024-0001 gibt es nicht/],
+    ['an unknown occasion code (R12)', 'fm-tobias', `${ok} anlass=keine-lust`, /anlass: „keine-lust“ gibt es nicht\. Möglich sind: keine-mitwirkung, nicht-erreicht, .*sonstiges \(R12\)/],
     ['an unknown key', 'fm-tobias', `${ok} datum=20.10.2025`, /datum: Diese Angabe gibt es bei „ablehnen“ nicht/],
   ];
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/platforms/slack/render.js';
 import { exampleOrg } from '../support/world.js';
 import { harness, type Harness } from './lifecycle.support.js';
-import { figureValues, seedOctober, type SeededMonth } from './kennzahlen.support.js';
+import { figureValues, seedOctober, teamPart, type SeededMonth } from './kennzahlen.support.js';
 
 let h: Harness;
 let seeded: SeededMonth;
@@ -28,6 +28,7 @@ const OCTOBER: Array<[string, string]> = [
   ['Übernahmen in der Frist (R4)', '75 %'],
   ['Ablehnungen (R12)', '1'],
   ['Ablehnungen: formaler Zugang', '1'],
+  ['Ablehnung: Mitwirkung verweigert', '1'], // the coded occasion (R12, R35)
   ['Fallbestand am Monatsende', '4'], // 6 assigned − 1 declined − 1 ended
   ['Sechsmonatsprüfungen (R20)', '1'],
   ['Sechsmonatsprüfungen fristgerecht', '100 %'],
@@ -105,6 +106,51 @@ describe('/fm kennzahlen: the figures of a seeded month (R35)', () => {
     expect(h.refused('tl-fm-u25', 'kennzahlen team=fm-ue25')).toMatch(/^team: „fm-ue25“ ist keines deiner FM-Teams\. Möglich: fm-u25 \(R35\)/);
     expect(h.refused('fm-tobias', 'kennzahlen')).toMatch(/„kennzahlen“ können nur Personen mit einer der Rollen „teamlead“, „officelead“/);
     expect(h.refused('ifk-lena', 'kennzahlen')).toMatch(/„kennzahlen“ können nur/);
+  });
+});
+
+/** FM U25 in 09.2025 | 10.2025: four cases over 24 months by the occasion of the extension that carried them there. */
+const U25_REASONS: Array<[string, [string, string]]> = [
+  ['Verweildauer über 24 Monate', ['4', '4']],
+  ['Über 24 Monate, Anlass der Verlängerung: lange (Sucht-)Therapie', ['2', '2']],
+  ['Über 24 Monate, Anlass der Verlängerung: ohne Angabe', ['1', '1']], // extended with a typed line without a code
+  ['Über 24 Monate, Anlass der Verlängerung: ohne Verlängerung', ['1', '1']], // past its planned end, never extended
+  ['Verlängerungen bewilligt (R19)', ['1', '0']],
+  ['Ablehnungen (R12)', ['0', '1']],
+  ['Ablehnung: ohne Angabe', ['0', '1']], // declined with a typed line without a code
+];
+
+describe('/fm kennzahlen: declines and stays over 24 months by coded reason (R12, R19, R35)', () => {
+  it('counts the stays over 24 months by the code of the first extension, and declines by code, for the team lead (R35)', () => {
+    const reply = h.ok('tl-fm-u25', 'kennzahlen');
+    for (const [label, values] of U25_REASONS) expect([label, figureValues(reply, label)]).toEqual([label, values]);
+    // The second extension (fortschritt) did not carry the case past 24 months: it is not its reason.
+    expect(reply).not.toContain('Anlass der Verlängerung: Integrationsfortschritt absehbar');
+    expect(reply).not.toContain('Ablehnung: Mitwirkung verweigert');
+  });
+
+  it('shows the office lead the reasons of fewer than 3 clients as "< 3", and no free text (R35, data protection)', () => {
+    const reply = h.ok('gl-mitte', 'kennzahlen');
+    const u25 = teamPart(reply, 'Fallmanagement U25');
+    expect(figureValues(u25, 'Verweildauer über 24 Monate')).toEqual(['4', '4']);
+    expect(figureValues(u25, 'Über 24 Monate, Anlass der Verlängerung: lange (Sucht-)Therapie')).toEqual(['< 3', '< 3']);
+    expect(figureValues(u25, 'Ablehnung: ohne Angabe')).toEqual(['0', '< 3']);
+    expect(figureValues(teamPart(reply, 'Fallmanagement Ü25'), 'Ablehnung: Mitwirkung verweigert')).toEqual(['0', '< 3']);
+    for (const free of seeded.texts) expect(reply).not.toContain(free);
+    expect(reply).not.toMatch(/FM-\d{4}-\d{4}/);
+  });
+
+  it('counts a stay by the extension granted by that month: a later extension changes the later months only (R35)', () => {
+    // Before September 2025 no case was over 24 months (intake 11.09.2023).
+    expect(figureValues(h.ok('tl-fm-u25', 'kennzahlen von=07.2025 bis=08.2025'), 'Verweildauer über 24 Monate')).toEqual(['0', '0']);
+    const fm = h.world.store.cases.byCode(seeded.unextended)!.assignedFmId!;
+    h.ok(fm, `verlaengern ${seeded.unextended} monate=6 anlass=massnahme grund="Kurs läuft noch"`);
+    h.at('2025-12-03T10:00:00+01:00');
+    const reply = h.ok('tl-fm-u25', 'kennzahlen');
+    expect(reply).toContain('Monate: 10.2025 | 11.2025');
+    expect(figureValues(reply, 'Über 24 Monate, Anlass der Verlängerung: ohne Verlängerung')).toEqual(['1', '0']);
+    expect(figureValues(reply, 'Über 24 Monate, Anlass der Verlängerung: laufende Maßnahme abschließen')).toEqual(['0', '1']);
+    expect(figureValues(reply, 'Über 24 Monate, Anlass der Verlängerung: lange (Sucht-)Therapie')).toEqual(['2', '2']);
   });
 });
 

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { harness, type Harness } from './lifecycle.support.js';
-import { figureValues, seedOctober, type SeededMonth } from './kennzahlen.support.js';
+import { figureValues, seedOctober, teamPart, type SeededMonth } from './kennzahlen.support.js';
 
 let h: Harness;
 let seeded: SeededMonth;
@@ -59,6 +59,43 @@ describe('npx fm-lotse report: the figures for the controlling office (R35)', ()
     expect(value('uebernahmen.fristgerecht')).toBe('75');
     expect(value('abgaenge')).toBe('< 3');
     expect(value('vormerkungen', '2025-09')).toBe('0');
+    // R35: declines and stays over 24 months by coded reason, equal to the chat and "< 3" where fewer than 3.
+    expect(value('ablehnungen.anlass.keine-mitwirkung')).toBe('< 3');
+    expect(value('ablehnungen.anlass.ohne-angabe')).toBe('0');
+    const u25 = teamPart(shown, 'Fallmanagement U25');
+    const u25Rows = rows.filter((r) => r.Team === 'fm-u25');
+    const reasonRows = u25Rows.filter((r) => /^(ablehnungen\.anlass|verweildauer\.ueber24)\./.test(r.Kennzahl!));
+    expect(reasonRows.map((r) => r.Kennzahl).filter((k, i, all) => all.indexOf(k) === i)).toEqual([
+      'ablehnungen.anlass.keine-mitwirkung',
+      'ablehnungen.anlass.nicht-erreicht',
+      'ablehnungen.anlass.kriterien-fehlen',
+      'ablehnungen.anlass.anderes-angebot',
+      'ablehnungen.anlass.zustaendigkeit',
+      'ablehnungen.anlass.sonstiges',
+      'ablehnungen.anlass.ohne-angabe',
+      'verweildauer.ueber24.fortschritt',
+      'verweildauer.ueber24.massnahme',
+      'verweildauer.ueber24.therapie',
+      'verweildauer.ueber24.arbeitsaufnahme',
+      'verweildauer.ueber24.sonstiges',
+      'verweildauer.ueber24.ohne-angabe',
+      'verweildauer.ueber24.ohne-verlaengerung',
+    ]);
+    const shownReasons = reasonRows.filter((x) => u25.includes(`\n${x.Bezeichnung}: `));
+    for (const r of shownReasons) {
+      const [september, october] = figureValues(u25, r.Bezeichnung!);
+      expect([r.Kennzahl, r.Wert]).toEqual([r.Kennzahl, r.Monat === '2025-09' ? september : october]);
+    }
+    expect(shownReasons).toHaveLength(8); // therapie, ohne Angabe, ohne Verlängerung, declines ohne Angabe × 2 months
+    const u25Value = (key: string) => u25Rows.filter((r) => r.Kennzahl === key).map((r) => r.Wert);
+    expect(u25Value('verweildauer.ueber24')).toEqual(['4', '4']);
+    expect(u25Value('verweildauer.ueber24.therapie')).toEqual(['< 3', '< 3']);
+    expect(u25Value('verweildauer.ueber24.fortschritt')).toEqual(['0', '0']);
+    expect(u25Value('ablehnungen.anlass.ohne-angabe')).toEqual(['0', '< 3']);
+    expect(u25Rows.find((r) => r.Kennzahl === 'verweildauer.ueber24.ohne-verlaengerung')!.Bezeichnung).toBe(
+      'Über 24 Monate, Anlass der Verlängerung: ohne Verlängerung',
+    );
+    for (const free of seeded.texts) expect(text).not.toContain(free);
     // Every team, month and figure once; no FM's own figures, no client or case data.
     expect(new Set(rows.map((r) => `${r.Team}|${r.Monat}|${r.Kennzahl}`)).size).toBe(rows.length);
     expect(rows.some((r) => r.Kennzahl!.startsWith('fm.'))).toBe(false);
@@ -86,7 +123,35 @@ describe('npx fm-lotse report: the figures for the controlling office (R35)', ()
       bestand: 4,
       'bedarfe.festgestellt.rahmenbedingungen': 11,
       'kontakte.mindestmass': 100,
+      'ablehnungen.anlass.keine-mitwirkung': '< 3',
+      'ablehnungen.anlass.ohne-angabe': 0,
+      'verweildauer.ueber24': 0,
+      'verweildauer.ueber24.therapie': 0,
     });
+  });
+
+  it('writes the stays over 24 months of FM U25 by the extension\'s coded reason as JSON (R35)', async () => {
+    const file = path.join(h.world.dir, 'u25.json');
+    expect(await cli('--von', '2025-09', '--bis', '2025-10', '--team', 'fm-u25', '--format', 'json', '--out', file)).toBe(0);
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { zeilen: Array<{ Monat: string; Kennzahl: string; Wert: number | string | null }> };
+    const october = Object.fromEntries(json.zeilen.filter((r) => r.Monat === '2025-10').map((r) => [r.Kennzahl, r.Wert]));
+    expect(october).toMatchObject({
+      'verweildauer.ueber6': 4,
+      'verweildauer.ueber24': 4,
+      'verweildauer.ueber24.fortschritt': 0,
+      'verweildauer.ueber24.massnahme': 0,
+      'verweildauer.ueber24.therapie': '< 3',
+      'verweildauer.ueber24.arbeitsaufnahme': 0,
+      'verweildauer.ueber24.sonstiges': 0,
+      'verweildauer.ueber24.ohne-angabe': '< 3',
+      'verweildauer.ueber24.ohne-verlaengerung': '< 3',
+      ablehnungen: '< 3',
+      'ablehnungen.anlass.ohne-angabe': '< 3',
+      'ablehnungen.anlass.keine-mitwirkung': 0,
+    });
+    const text = fs.readFileSync(file, 'utf8');
+    for (const free of seeded.texts) expect(text).not.toContain(free);
+    for (const client of seeded.clients) expect(text).not.toContain(client);
   });
 
   it('refuses wrong options with the usage and exit code 2, writing nothing (R35)', async () => {

@@ -36,6 +36,37 @@ describe('/fm verlaengern: up to 12 months; twice within 48 months freely, beyon
     });
   });
 
+  it('records the coded occasion next to the free-text reason, for the figures (R19, R35)', () => {
+    const reply = h.ok('fm-tobias', `verlaengern ${code} monate=6 anlass=therapie grund="Therapie läuft bis Sommer"`);
+    expect(reply).toContain('Anlass: lange (Sucht-)Therapie');
+    expect(extensionsOf()).toEqual([expect.objectContaining({ reasonCode: 'therapie', reason: 'Therapie läuft bis Sommer', status: 'granted' })]);
+    expect(h.world.store.audit.forCase(code).at(-1)).toMatchObject({ action: 'case.extension.granted', details: { anlass: 'therapie' } });
+    // Without a code (typed line) the extension counts as „ohne Angabe“.
+    expect(h.ok('fm-tobias', `verlaengern ${code} monate=6 grund="x"`)).toContain('Anlass: ohne Angabe');
+    expect(extensionsOf()[1]).not.toHaveProperty('reasonCode');
+  });
+
+  it('keeps the code of a pending request and grants it with that code when the lead agrees (R19, R35)', () => {
+    h.ok('fm-tobias', `verlaengern ${code} monate=12 grund="a"`);
+    h.ok('fm-tobias', `verlaengern ${code} monate=12 grund="b"`);
+    expect(h.ok('fm-tobias', `verlaengern ${code} monate=6 anlass=therapie grund="Suchttherapie"`)).toContain('Anlass: lange (Sucht-)Therapie');
+    const pending = h.world.store.extensions.pendingFor(code)!;
+    expect(pending).toMatchObject({ reasonCode: 'therapie' });
+    const escalation = h.world.store.escalations.openFor(code, 'verlaengerung')!;
+    h.ok('tl-fm-ue25', `eskalation-zustimmen ${escalation.id}`);
+    expect(extensionsOf().at(-1)).toMatchObject({ id: pending.id, status: 'granted', reasonCode: 'therapie' });
+    expect(h.world.store.audit.forCase(code).find((e) => e.action === 'case.extension.granted' && e.details.requestId === pending.id)).toMatchObject({
+      details: { anlass: 'therapie' },
+    });
+  });
+
+  it('refuses an unknown occasion code naming the field and changes nothing (R19)', () => {
+    expect(h.refused('fm-tobias', `verlaengern ${code} monate=6 anlass=urlaub grund="x"`)).toMatch(
+      /anlass: „urlaub“ gibt es nicht\. Möglich sind: fortschritt, massnahme, therapie, arbeitsaufnahme, sonstiges \(R19\)/,
+    );
+    expect(extensionsOf()).toEqual([]);
+  });
+
   it('refuses 13 months with the rule text and changes nothing', () => {
     expect(h.refused('fm-tobias', `verlaengern ${code} monate=13 grund="x"`)).toMatch(/monate: Eine Verlängerung umfasst 1 bis 12 Monate \(genannt: 13\).*\(R19\)/);
     expect(h.refused('fm-tobias', `verlaengern ${code} monate=0 grund="x"`)).toMatch(/1 bis 12 Monate/);
@@ -120,8 +151,16 @@ describe('/fm verlaengern: up to 12 months; twice within 48 months freely, beyon
     const response = h.run('fm-tobias', 'verlaengern');
     expect(response.kind).toBe('form');
     if (response.kind !== 'form') return;
-    const [fall, monate] = response.form.fields;
+    const [fall, monate, anlass] = response.form.fields;
     expect(fall?.kind === 'select' && fall.options[0]?.label).toContain('geplantes Ende 20.10.2027, 0× verlängert');
+    // R35: the coded occasion is asked for in the form.
+    expect(anlass?.kind === 'select' && anlass.required && anlass.options.map((o) => o.label)).toEqual([
+      'Integrationsfortschritt absehbar',
+      'laufende Maßnahme abschließen',
+      'lange (Sucht-)Therapie',
+      'Arbeitsaufnahme begleiten',
+      'sonstiger Grund',
+    ]);
     expect(monate?.kind === 'select' && monate.options.map((o) => o.value)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { caseloadRatio, type Team } from '../../config/org.js';
 import { EXIT_REASONS } from '../../domain/exit.js';
+import { DECLINE_CODES, EXTENSION_CODES } from '../../domain/vocabulary.js';
 import { findNeed, type KeyGroup } from '../../domain/needs.js';
 import { addDays, addMonths, type LocalDate } from '../../domain/time.js';
 import type { ControllingFacts, CountRow, MonthSpan } from '../../store/ports.js';
@@ -31,6 +32,10 @@ export interface Figure {
 
 const R2_REASONS = ['hemmnis', 'akut', 'psyche'] as const;
 const KEY_GROUPS: readonly KeyGroup[] = ['leistungsfaehigkeit', 'rahmenbedingungen', 'sonstige'];
+/** R35: declines by their coded occasion (R12); records without one count as `ohne-angabe`. */
+const DECLINE_KEYS = [...DECLINE_CODES, 'ohne-angabe'] as const;
+/** R35: stays over 24 months by the extension's coded occasion (R19); `ohne-verlaengerung`: past 24 months unextended. */
+const LONG_STAY_KEYS = [...EXTENSION_CODES, 'ohne-angabe', 'ohne-verlaengerung'] as const;
 const FOLLOWUP_KEYS = [6, 12, 24].flatMap((m) => ['beschaeftigt', 'nicht-beschaeftigt', 'unbekannt'].map((r) => `${m}.${r}` as const));
 
 /** Every team figure in the order shown and exported. */
@@ -49,6 +54,7 @@ export const TEAM_FIGURES = [
   'ablehnungen',
   'ablehnungen.formal',
   'ablehnungen.einzelfall',
+  ...DECLINE_KEYS.map((c) => `ablehnungen.anlass.${c}` as const),
   'bestand',
   'kapazitaet',
   'auslastung',
@@ -57,6 +63,7 @@ export const TEAM_FIGURES = [
   'pruefungen.fristgerecht',
   'verweildauer.ueber6',
   'verweildauer.ueber24',
+  ...LONG_STAY_KEYS.map((c) => `verweildauer.ueber24.${c}` as const),
   'verlaengerungen',
   'abgaenge',
   ...EXIT_REASONS.map((r) => `abgaenge.${r}` as const),
@@ -73,7 +80,7 @@ export type FigureKey = (typeof TEAM_FIGURES)[number] | (typeof FM_FIGURES)[numb
 
 /** A breakdown of another figure (its key extends the parent's by one part), hidden in the chat when all zero. */
 export function isBreakdown(key: FigureKey): boolean {
-  return /^(vormerkungen|uebernahmen|ablehnungen|abgaenge)\./.test(key) && key !== 'uebernahmen.fristgerecht';
+  return /^(vormerkungen|uebernahmen|ablehnungen|abgaenge|verweildauer\.ueber24)\./.test(key) && key !== 'uebernahmen.fristgerecht';
 }
 
 // --- months --------------------------------------------------------------------------------------------------
@@ -172,11 +179,13 @@ function teamMonth(deps: CommandDeps, team: Team, span: MonthSpan, facts: Contro
   count('uebernahmen.einzelfall', get(intakes, 'einzelfall'));
   share('uebernahmen.fristgerecht', total(intakes) - late, total(intakes));
 
-  // R12: declines by route (the reason is free text and stays out).
-  const declines = tally(facts.declines, team.id, month);
+  // R12: declines by route and by coded occasion (the free-text reason stays out, R35).
+  const declines = tally(facts.declines, team.id, month, (k) => k.split(':')[0]);
+  const declineCodes = tally(facts.declines, team.id, month, (k) => k.split(':')[1] || 'ohne-angabe');
   count('ablehnungen', total(declines));
   count('ablehnungen.formal', get(declines, 'formal'));
   count('ablehnungen.einzelfall', get(declines, 'einzelfall'));
+  for (const c of DECLINE_KEYS) count(`ablehnungen.anlass.${c}`, get(declineCodes, c));
 
   // R13/R14: caseload per FM at the month's end against capacity (ratio × FTE, as the organisation file says today).
   const ratio = caseloadRatio(team);
@@ -202,10 +211,13 @@ function teamMonth(deps: CommandDeps, team: Team, span: MonthSpan, facts: Contro
   count('pruefungen', reviews.length);
   share('pruefungen.fristgerecht', reviews.filter((r) => r.base === undefined || r.on <= addMonths(r.base, policy.reviewMonths)).length, reviews.length);
 
-  // R18/R19: stays over 6 and over 24 months at the month's end; extensions granted (their reasons are free text).
+  // R18/R19: stays over 6 and over 24 months at the month's end; extensions granted.
   const stays = tally(facts.stays, team.id, month);
   count('verweildauer.ueber6', get(stays, '6'));
   count('verweildauer.ueber24', get(stays, '24'));
+  // R35: the reason for each stay beyond 24 months is the coded occasion of the extension that carried it there.
+  const longStays = tally(facts.longStays, team.id, month, (k) => (k === '-' ? 'ohne-verlaengerung' : k || 'ohne-angabe'));
+  for (const c of LONG_STAY_KEYS) count(`verweildauer.ueber24.${c}`, get(longStays, c));
   count('verlaengerungen', total(tally(facts.extensions, team.id, month)));
 
   // R22: exits by reason; R25: returns the IFK objected to.

@@ -61,7 +61,7 @@ export class SqliteControllingRepository implements ControllingRepository {
       referrals: count(countSql('cases c', byDate('c.flagged_on'), `c.route || ':' || coalesce(c.reason, '') || ':' || ${r1}`, dateInRange('c.flagged_on'))),
       intakes: count(countSql('cases c', byDate('c.intake_on'), `c.route || ':' || coalesce(c.intake_late, 0)`, dateInRange('c.intake_on'))),
       declines: count(
-        countSql('audit_log a JOIN cases c ON c.case_code = a.case_code', monthOfInstant('a.at'), 'c.route', `a.action = 'case.declined' AND ${instantInRange('a.at')}`),
+        countSql('audit_log a JOIN cases c ON c.case_code = a.case_code', monthOfInstant('a.at'), `c.route || ':' || coalesce(a.details ->> 'anlass', '')`, `a.action = 'case.declined' AND ${instantInRange('a.at')}`),
       ),
       exits: count(countSql('cases c', byDate('c.ended_on'), `coalesce(c.end_reason, '')`, dateInRange('c.ended_on'))),
       needsFound: count(countSql('cases c, json_each(c.needs) n', byDate('c.flagged_on'), 'n.value', dateInRange('c.flagged_on'))),
@@ -82,6 +82,17 @@ export class SqliteControllingRepository implements ControllingRepository {
         SELECT c.receiving_team_id AS teamId, m.month AS month, s.key AS key, count(*) AS count
           FROM m JOIN cases c ON c.intake_on <= m.last AND (c.ended_on IS NULL OR c.ended_on > m.last)
           JOIN (SELECT '6' AS key, '-6 months' AS back UNION ALL SELECT '24', '-24 months') s ON c.intake_on < date(m.last, s.back)
+         WHERE c.receiving_team_id ${IN_TEAMS} AND c.status IN ('aktiv', 'strittig', 'beendet')
+         GROUP BY 1, 2, 3`),
+      // R35: stays over 24 months at the month's end by the coded occasion of the case's first granted extension —
+      // the one that carried it past the standard 24 months (R18/R19); '' without a code, '-' without an extension.
+      longStays: count(`WITH ${MONTHS_CTE}
+        SELECT c.receiving_team_id AS teamId, m.month AS month,
+               coalesce((SELECT coalesce(x.reason_code, '') FROM extensions x
+                          WHERE x.case_code = c.case_code AND x.status = 'granted' AND x.decided_at < m.to_at
+                          ORDER BY x.decided_at, x.id LIMIT 1), '-') AS key,
+               count(*) AS count
+          FROM m JOIN cases c ON c.intake_on <= m.last AND (c.ended_on IS NULL OR c.ended_on > m.last) AND c.intake_on < date(m.last, '-24 months')
          WHERE c.receiving_team_id ${IN_TEAMS} AND c.status IN ('aktiv', 'strittig', 'beendet')
          GROUP BY 1, 2, 3`),
       potential: count(`WITH ${MONTHS_CTE}
@@ -158,6 +169,7 @@ export class SqliteControllingRepository implements ControllingRepository {
       objections: counts(s.objections),
       extensions: counts(s.extensions),
       stays: counts(s.stays),
+      longStays: counts(s.longStays),
       potential: counts(s.potential),
       fmLoads: s.fmLoads.all(params),
       contactShares: s.contactShares.all(params).map(
@@ -180,6 +192,7 @@ function emptyFacts(): ControllingFacts {
     objections: [],
     extensions: [],
     stays: [],
+    longStays: [],
     potential: [],
     fmLoads: [],
     contactShares: [],

@@ -8,6 +8,7 @@ interface ExtensionRow {
   case_code: string;
   months: number;
   reason: string;
+  reason_code: string | null;
   status: ExtensionStatus;
   requested_by: string;
   requested_at: number;
@@ -15,7 +16,7 @@ interface ExtensionRow {
   decided_at: number | null;
 }
 
-type RequestParams = Pick<ExtensionRow, 'case_code' | 'months' | 'reason' | 'requested_by' | 'requested_at'>;
+type RequestParams = Pick<ExtensionRow, 'case_code' | 'months' | 'reason' | 'reason_code' | 'requested_by' | 'requested_at'>;
 
 export class SqliteExtensionRepository implements ExtensionRepository {
   private readonly insert;
@@ -25,8 +26,8 @@ export class SqliteExtensionRepository implements ExtensionRepository {
 
   constructor(db: Database.Database) {
     this.insert = db.prepare<RequestParams, ExtensionRow>(
-      `INSERT INTO extensions (case_code, months, reason, requested_by, requested_at)
-       VALUES (@case_code, @months, @reason, @requested_by, @requested_at) RETURNING *`,
+      `INSERT INTO extensions (case_code, months, reason, reason_code, requested_by, requested_at)
+       VALUES (@case_code, @months, @reason, @reason_code, @requested_by, @requested_at) RETURNING *`,
     );
     this.updateDecision = db.prepare<[ExtensionStatus, string, Instant, number]>(
       `UPDATE extensions SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'`,
@@ -43,6 +44,7 @@ export class SqliteExtensionRepository implements ExtensionRepository {
           case_code: extension.caseCode,
           months: extension.months,
           reason: extension.reason,
+          reason_code: extension.reasonCode ?? null,
           requested_by: extension.requestedBy,
           requested_at: extension.requestedAt,
         })!,
@@ -85,6 +87,7 @@ function toRecord(row: ExtensionRow): ExtensionRecord {
     requestedBy: row.requested_by,
     requestedAt: row.requested_at,
   };
+  if (row.reason_code !== null) record.reasonCode = row.reason_code;
   if (row.decided_by !== null) record.decidedBy = row.decided_by;
   if (row.decided_at !== null) record.decidedAt = row.decided_at;
   return record;

@@ -425,4 +425,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox ADD COLUMN request_id TEXT;
     `,
   },
+  {
+    version: 15,
+    name: 'the coded occasion of an extension (R19), counted by the controlling figures (R35)',
+    sql: `
+      -- anlass=<code> of /fm verlaengern (src/domain/vocabulary.ts EXTENSION_CODES); NULL for rows recorded before.
+      ALTER TABLE extensions ADD COLUMN reason_code TEXT;
+    `,
+  },
 ];

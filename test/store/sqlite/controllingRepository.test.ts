@@ -71,6 +71,31 @@ describe('controlling aggregates (R35)', () => {
     expect(facts.potential).toEqual([{ teamId: 'fm-ue25', month: '2025-10', key: '', count: 9 }]);
   });
 
+  it('counts the stays over 24 months by the code of the first extension granted by the month\'s end (R19, R35)', () => {
+    const [span] = monthSpans({ calendar }, '2025-10', '2025-10');
+    const end = span!.to; // 01.11.2025 00:00 Berlin
+    const extend = (caseCode: string, code: string | undefined, status: 'granted' | 'rejected' | 'pending', decidedAt: number) => {
+      const x = store.extensions.request({ caseCode, months: 6, reason: 'frei', ...(code && { reasonCode: code }), requestedBy: 'fm-tobias', requestedAt: decidedAt - 10 });
+      if (status !== 'pending') store.extensions.decide(x.id, status, 'fm-tobias', decidedAt);
+    };
+    const long = () => insertCase(store, { status: 'aktiv', intakeOn: '2023-09-11' }).caseCode;
+    const first = long();
+    extend(first, undefined, 'rejected', end - 9_000_000); // a rejected request is no extension
+    extend(first, 'therapie', 'granted', end - 8_000_000);
+    extend(first, 'fortschritt', 'granted', end - 1_000_000); // later: not the one that carried it past 24 months
+    const uncoded = long();
+    extend(uncoded, undefined, 'granted', end - 5_000_000);
+    const afterTheMonth = long();
+    extend(afterTheMonth, 'massnahme', 'granted', end + 1); // decided after the month: not yet extended then
+    const pending = long();
+    extend(pending, 'massnahme', 'pending', end - 1);
+    insertCase(store, { status: 'aktiv', intakeOn: '2023-11-02' }); // not yet over 24 months on 31.10.2025
+    const facts = store.controlling.facts({ teamIds: ['fm-ue25'], months: [span!], minPerYear: BREMEN_POLICY.minPerYear });
+    const byKey = Object.fromEntries(facts.longStays.map((r) => [r.key, r.count]));
+    expect(byKey).toEqual({ therapie: 1, '': 1, '-': 2 });
+    expect(facts.stays.find((r) => r.key === '24')?.count).toBe(4);
+  });
+
   it('records each resolved need of a case once (R35)', () => {
     const { caseCode } = insertCase(store, { status: 'aktiv' });
     expect(store.controlling.resolveNeeds(caseCode, ['sucht', 'schulden'], '2025-10-20', 'fm-tobias', 1)).toEqual(['sucht', 'schulden']);

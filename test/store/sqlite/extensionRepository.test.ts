@@ -19,6 +19,17 @@ describe('SqliteExtensionRepository (R19)', () => {
     expect(store.extensions.forCase(caseCode)).toEqual([{ ...req, status: 'granted', decidedBy: 'tl-1', decidedAt: T0 + 5 }]);
   });
 
+  it('keeps the coded occasion of a request, absent when none was given (R19, R35)', () => {
+    const store = tmp.open();
+    const { caseCode } = insertCase(store);
+    const coded = store.extensions.request({ caseCode, months: 6, reason: 'Therapie', reasonCode: 'therapie', requestedBy: 'fm-1', requestedAt: T0 });
+    expect(coded.reasonCode).toBe('therapie');
+    store.extensions.decide(coded.id, 'granted', 'fm-1', T0 + 1);
+    const plain = store.extensions.request({ caseCode, months: 6, reason: 'weiter', requestedBy: 'fm-1', requestedAt: T0 + 2 });
+    expect(plain).not.toHaveProperty('reasonCode');
+    expect(store.extensions.forCase(caseCode).map((x) => x.reasonCode)).toEqual(['therapie', undefined]);
+  });
+
   it('allows one pending request per case at a time, and a new one after the decision', () => {
     const store = tmp.open();
     const { caseCode } = insertCase(store);
