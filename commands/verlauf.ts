@@ -10,6 +10,7 @@ import { statusLabel } from '../src/i18n/cases.js';
 import { escalationTexts as T } from '../src/i18n/escalations.js';
 import { exitReasonLabel } from '../src/i18n/lifecycle.js';
 import { historyTexts as H } from '../src/i18n/oversight.js';
+import { declineCodeLabel, extensionCodeLabel } from '../src/i18n/reasonCodes.js';
 import { isExitReason } from '../src/domain/exit.js';
 import { formatGermanDate } from '../src/domain/time.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
@@ -135,13 +136,18 @@ function detailed(ctx: CommandContext, entry: AuditEntry): string | undefined {
 function reasonOf(ctx: CommandContext, record: CaseRecord, entry: AuditEntry): string {
   switch (entry.action) {
     case 'case.declined':
-    case 'case.returned':
-      return record.declinedReason ? H.reason(record.declinedReason) : '';
+    case 'case.returned': {
+      // R35: the coded occasion of a decline, where one was given.
+      const code = typeof entry.details.anlass === 'string' ? H.occasion(declineCodeLabel(entry.details.anlass)) : '';
+      return code + (record.declinedReason ? H.reason(record.declinedReason) : '');
+    }
     case 'case.extension.requested':
     case 'case.extension.granted':
     case 'case.extension.rejected': {
       const request = ctx.store.extensions.forCase(record.caseCode).find((x) => x.id === entry.details.requestId);
-      return request ? H.months(request.months) + H.reason(request.reason) : '';
+      if (!request) return '';
+      const code = request.reasonCode !== undefined ? H.occasion(extensionCodeLabel(request.reasonCode)) : '';
+      return H.months(request.months) + code + H.reason(request.reason);
     }
     case 'case.exit': {
       const code = entry.details.endReason;

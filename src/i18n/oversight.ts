@@ -51,6 +51,8 @@ export const historyTexts = {
   roundChangedTo: (fmName: string) => `in der Zuweisungsrunde ${fmName} zugeordnet`,
   deferred: (from: string, to: string) => `Übernahmefrist vom ${from} auf den ${to} verschoben (R4)`,
   reason: (value: string) => ` – Grund: „${value}“`,
+  /** The coded occasion (`anlass=`, R35). */
+  occasion: (label: string) => ` – Anlass: ${label}`,
   exitReason: (label: string) => ` – Abgangsgrund: ${label}`,
   recommendation: (value: string) => `, Empfehlung: „${value}“`,
   months: (n: number) => ` um ${n} ${n === 1 ? 'Monat' : 'Monate'}`,

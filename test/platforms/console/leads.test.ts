@@ -129,7 +129,7 @@ describe('/fm verlauf in German, with the reasons (R12, R19, R22, R24, issue #11
     ok('fm-tobias', 'runde');
     ok('fm-tobias', `runde aendern ${CODE} fm=fm-stefan`);
     ok('tl-fm-ue25', 'runde bestaetigen');
-    ok('fm-stefan', `ablehnen ${CODE} grund="Kunde sieht keinen Bedarf"`);
+    ok('fm-stefan', `ablehnen ${CODE} anlass=sonstiges grund="Kunde sieht keinen Bedarf"`);
     ok('ifk-lena', `eskalieren ${CODE} art=zugang grund="Kriterien erfüllt"`);
     ok('tl-mi-1', `eskalation-ablehnen ${world.store.escalations.listOpen()[0]!.id} kommentar="Ablehnung nachvollziehbar"`);
 
@@ -137,7 +137,7 @@ describe('/fm verlauf in German, with the reasons (R12, R19, R22, R24, issue #11
     const history = after(printed, 'tl-fm-ue25> ');
     expect(history).toContain('in der Zuweisungsrunde Stefan Meyer zugeordnet');
     expect(history).toContain('zugewiesen an Stefan Meyer');
-    expect(history).toContain('Vormerkung abgelehnt (R12) – Grund: „Kunde sieht keinen Bedarf“');
+    expect(history).toContain('Vormerkung abgelehnt (R12) – Anlass: sonstiger Grund – Grund: „Kunde sieht keinen Bedarf“');
     expect(history).toContain('Ablehnung nachvollziehbar');
     expect(history).not.toMatch(RAW_CODE);
   });
@@ -148,13 +148,13 @@ describe('/fm verlauf in German, with the reasons (R12, R19, R22, R24, issue #11
     ok('tl-fm-ue25', 'runde bestaetigen');
     const fm = world.store.cases.byCode(CODE)!.assignedFmId!;
     ok(fm, `uebernahme ${CODE} datum=20.10.2025 warm=ja ziele=ja`);
-    ok(fm, `verlaengern ${CODE} monate=6 grund="Stabilisierung braucht mehr Zeit"`);
+    ok(fm, `verlaengern ${CODE} monate=6 anlass=therapie grund="Stabilisierung braucht mehr Zeit"`);
     ok(fm, `abgang ${CODE} grund=kein-potenzial empfehlung="Verfahren nach § 44a prüfen"`);
     ok('ifk-lena', `rueckgabe ${CODE} widerspruch grund="Erst Schuldnerberatung abwarten"`);
 
     const printed = await chat([`/als ${fm}`, `/fm verlauf ${CODE}`, '/als fm-jonas', `/fm verlauf ${CODE}`]);
     const history = after(printed, `${fm}> `);
-    expect(history).toContain('um 6 Monate – Grund: „Stabilisierung braucht mehr Zeit“');
+    expect(history).toMatch(/um 6 Monate – Anlass: [^\n–]+ – Grund: „Stabilisierung braucht mehr Zeit“/);
     expect(history).toMatch(/Abgang geplant \(Rückgabe, R26\) – Abgangsgrund: [^\n]+, Empfehlung: „Verfahren nach § 44a prüfen“/);
     expect(history).toContain('Widerspruch gegen die Rückgabe (R25) – Grund: „Erst Schuldnerberatung abwarten“');
     expect(history).not.toMatch(RAW_CODE);
