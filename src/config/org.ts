@@ -164,6 +164,8 @@ export const orgSchema = z.object({
         minPerYear: z.object({ u25: z.number().int().min(0).max(52), ue25: z.number().int().min(0).max(52) }).partial().optional(),
         share: z.number().min(0).max(1).optional(),
         reviewMonths: z.number().int().min(1).max(12).optional(),
+        /** Which instruction the interval reminders cite: Bremen's (R13, the default) or Bremerhaven's (R15). */
+        rule: z.enum(['R13', 'R15']).optional(),
       })
       .optional(),
     /** Team duties (R28–R32): while one is overdue, its reminder repeats every this many days until it is recorded. */

@@ -49,10 +49,12 @@ export function toCaseClock(
 export function contactPolicy(deps: Pick<CommandDeps, 'org'>): ContactPolicy {
   const override = deps.org.org.jobcenter.contacts;
   if (!override) return BREMEN_POLICY;
-  const measure = override.measureIntervalMonths;
+  const { rule, ...values } = override;
+  const measure = values.measureIntervalMonths;
   return {
     ...BREMEN_POLICY,
-    ...override,
+    ...values,
+    contactRule: rule ?? BREMEN_POLICY.contactRule,
     intervalMonths: { ...BREMEN_POLICY.intervalMonths, ...override.intervalMonths },
     measureIntervalMonths:
       typeof measure === 'number' ? { u25: measure, ue25: measure } : { ...BREMEN_POLICY.measureIntervalMonths, ...measure },
