@@ -3,7 +3,6 @@
  * — the real commands plus a demo subcommand defined here — goes through /fm hilfe, the console walk-through,
  * the role check and the Teams menus.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { YES_NO } from '../../commands/fields.js';
 import { COMMANDS } from '../../commands/index.js';
@@ -13,8 +12,8 @@ import type { CommandDefinition, CommandRegistry } from '../../commands/types.js
 import { Bot } from '../../src/app/bot.js';
 import type { BotResponse, Caller } from '../../src/messaging/ports.js';
 import { message, text, toPlainText } from '../../src/messaging/reply.js';
-import { createConsoleTransport, runConsole } from '../../src/platforms/console/console.js';
 import { createWorld, type World } from '../support/world.js';
+import { consoleChat } from '../support/consoleChat.js';
 
 /** What the demo's `run` was given, one entry per call. */
 let received: ParsedCommand[];
@@ -64,19 +63,7 @@ function textOf(response: BotResponse): string {
   return JSON.stringify(response.form);
 }
 
-/** Pipes `lines` into a console session on the fixture bot and returns everything it printed. */
-async function chat(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.setEncoding('utf8');
-  output.on('data', (chunk: string) => (printed += chunk));
-  const delivery = world.delivery([createConsoleTransport({ org: world.org, output })]);
-  const done = runConsole({ bot, org: world.org, input, output, flush: () => delivery.flush() });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return printed;
-}
+const chat = (lines: string[]): Promise<string> => consoleChat(world, lines, { bot });
 
 const REFUSAL = '„demo“ können nur Personen mit einer der Rollen „fm“, „teamlead“ aufrufen; du bist als ifk eingetragen.';
 

@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../../src/config/org.js';
 import { EXAMPLE_REFERRAL } from '../../../src/i18n/console.js';
-import { createConsoleTransport, runConsole } from '../../../src/platforms/console/console.js';
 import { createWorld, type World } from '../../support/world.js';
+import { consoleChat } from '../../support/consoleChat.js';
 
 const CLIENT = '123A456789';
 const REFERRAL =
@@ -23,19 +22,7 @@ beforeEach(() => {
 
 afterEach(() => world.close());
 
-/** Pipes `lines` into a console session on the real bot and returns everything it printed. */
-async function chat(lines: string[], options: { startAs?: string; nowText?: () => string } = {}): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.setEncoding('utf8');
-  output.on('data', (chunk: string) => (printed += chunk));
-  const delivery = world.delivery([createConsoleTransport({ org: world.org, output })]);
-  const done = runConsole({ bot: world.bot, org: world.org, input, output, flush: () => delivery.flush(), ...options });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return printed;
-}
+const chat = (lines: string[], options: { startAs?: string; nowText?: () => string } = {}): Promise<string> => consoleChat(world, lines, options);
 
 /** A framed message: its header line and the indented lines below it. */
 function section(printed: string, header: string): string {

@@ -5,13 +5,12 @@
  * Demo: Lena Schröder (ifk-lena, M&I 1) refers to FM Ü25 (lead Michael Brandt, tl-fm-ue25); Andreas Wolf
  * (tl-mi-1) leads M&I 1; Dr. Susanne Hartmann (gl-mitte) leads the office Mitte.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotResponse, Caller } from '../../../src/messaging/ports.js';
 import { toPlainText } from '../../../src/messaging/reply.js';
-import { createConsoleTransport, runConsole } from '../../../src/platforms/console/console.js';
 import { referralLine } from '../../support/build.js';
 import { createWorld, type World } from '../../support/world.js';
+import { consoleChat } from '../../support/consoleChat.js';
 
 const CLIENT = '123A456789';
 const OTHER_CLIENT = '123A456780';
@@ -34,18 +33,7 @@ function ok(userId: string, line: string): string {
 }
 
 /** Pipes `lines` into a console session on the real bot and returns everything it printed. */
-async function chat(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.setEncoding('utf8');
-  output.on('data', (chunk: string) => (printed += chunk));
-  const delivery = world.delivery([createConsoleTransport({ org: world.org, output })]);
-  const done = runConsole({ bot: world.bot, org: world.org, input, output, flush: () => delivery.flush() });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return printed;
-}
+const chat = (lines: string[]): Promise<string> => consoleChat(world, lines);
 
 /** What was printed after the line typed as `marker` (up to the next prompt of someone). */
 function after(printed: string, marker: string): string {

@@ -3,13 +3,12 @@
  * `anlass` as a choice, refuses a code that does not exist, and stores the code the figures count (R35).
  * Demo: Lena Schröder (ifk-lena) refers to FM Ü25; the round gives the referral to an FM of the team.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotResponse, Caller } from '../../../src/messaging/ports.js';
 import { toPlainText } from '../../../src/messaging/reply.js';
-import { createConsoleTransport, runConsole } from '../../../src/platforms/console/console.js';
 import { referralLine } from '../../support/build.js';
 import { createWorld, type World } from '../../support/world.js';
+import { consoleChat } from '../../support/consoleChat.js';
 
 let world: World;
 beforeEach(() => {
@@ -25,18 +24,7 @@ function ok(userId: string, line: string): string {
   return shown;
 }
 
-async function chat(startAs: string, lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.setEncoding('utf8');
-  output.on('data', (chunk: string) => (printed += chunk));
-  const delivery = world.delivery([createConsoleTransport({ org: world.org, output })]);
-  const done = runConsole({ bot: world.bot, org: world.org, input, output, flush: () => delivery.flush(), startAs });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return printed;
-}
+const chat = (startAs: string, lines: string[]): Promise<string> => consoleChat(world, lines, { startAs });
 
 /** A referral of Lena, assigned by the confirmed round; returns its code and FM. */
 function assignedReferral(): { code: string; fm: string } {
