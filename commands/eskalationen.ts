@@ -4,13 +4,12 @@
  * also in the console, where buttons cannot be clicked. The office lead also sees the open escalations of
  * every team of the office (issue #11, item 6). Private reply, case codes only.
  */
-import { UserError } from '../src/domain/errors.js';
 import { formatInTimeZone } from '../src/domain/format.js';
 import { escalationTexts } from '../src/i18n/escalations.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { oversightTexts as T } from '../src/i18n/oversight.js';
 import { heading, list, message, text, type Block } from '../src/messaging/reply.js';
-import { assertMayVote, casesOf, decidersFor } from '../src/services/escalations/index.js';
+import { casesOf, decidersFor, mayVote } from '../src/services/escalations/index.js';
 import { officeTeamsOf } from '../src/services/offices.js';
 import type { EscalationRecord } from '../src/store/ports.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -27,7 +26,7 @@ export const eskalationen: CommandDefinition = {
   maxPositionals: 0,
   run(ctx) {
     const open = ctx.store.escalations.listOpen();
-    const mine = open.filter((e) => mayDecide(ctx, e));
+    const mine = open.filter((e) => mayVote(ctx, e, ctx.actor));
     const officeTeams = new Set(officeTeamsOf(ctx, ctx.actor).map((t) => t.id));
     const overseen = open.filter((e) => !mine.includes(e) && (officeTeams.has(e.teamId) || e.seats.some((s) => officeTeams.has(s))));
     if (mine.length === 0 && overseen.length === 0) return message(T.none, heading(T.heading), text(T.none));
@@ -40,17 +39,6 @@ export const eskalationen: CommandDefinition = {
     return message(T.summary(mine.length + overseen.length), ...blocks);
   },
 };
-
-/** Whether the actor may cast a vote on it today (the same check as voting, so the list never promises more). */
-function mayDecide(ctx: CommandContext, e: EscalationRecord): boolean {
-  try {
-    assertMayVote(ctx, e, ctx.actor);
-    return true;
-  } catch (error) {
-    if (error instanceof UserError) return false;
-    throw error;
-  }
-}
 
 function line(ctx: CommandContext, e: EscalationRecord): string {
   const status = e.seats.length > 1 ? escalationTexts.statusOpen(e.votes.filter((v) => v.vote === 'approve').length, e.seats.length) : escalationTexts.statusOpen(0, 1);

@@ -12,7 +12,7 @@ import { CAPACITY_CHOICES, capacityTexts as T, type CapacityChoice } from '../sr
 import { escalationTexts } from '../src/i18n/escalations.js';
 import { commandHelp, teamsMenuTexts as M } from '../src/i18n/help.js';
 import { message, text, type Form } from '../src/messaging/reply.js';
-import { assertMayVote, decideCapacity, MAX_COMMENT_LENGTH, undecidedCases, type CapacityDecision } from '../src/services/escalations/index.js';
+import { assertMayVote, decideCapacity, mayVote, MAX_COMMENT_LENGTH, undecidedCases, type CapacityDecision } from '../src/services/escalations/index.js';
 import type { EscalationRecord } from '../src/store/ports.js';
 import { FieldReader } from './fields.js';
 import { EVERYONE, type CommandContext, type CommandDefinition } from './types.js';
@@ -93,16 +93,7 @@ function decisionOf(choice: CapacityChoice, fmId: string | undefined, workingDay
 
 /** The open capacity escalations the actor may decide today (R4, R17: a deputy while the lead is absent). */
 function openCapacityEscalations(ctx: CommandContext): EscalationRecord[] {
-  return ctx.store.escalations.listOpen().filter((e) => {
-    if (e.kind !== 'kapazitaet') return false;
-    try {
-      assertMayVote(ctx, e, ctx.actor);
-      return true;
-    } catch (error) {
-      if (error instanceof UserError) return false;
-      throw error;
-    }
-  });
+  return ctx.store.escalations.listOpen().filter((e) => e.kind === 'kapazitaet' && mayVote(ctx, e, ctx.actor));
 }
 
 /** The decision form: the escalation (one when opened from its button), the decision and its details. */

@@ -28,7 +28,7 @@ export {
   type VoteResult,
 } from './model.js';
 export { seatsFor, type Decider } from '../../domain/escalation.js';
-export { assertMayVote, castVote, decidersFor, missingDeciders, raiseCapacityEscalation, raiseEscalation } from './service.js';
+export { assertMayVote, castVote, mayVote, decidersFor, missingDeciders, raiseCapacityEscalation, raiseEscalation } from './service.js';
 export { decidersText, renderEscalation } from './view.js';
 export { decideCapacity, type CapacityInput } from './capacity.js';
 export { undecidedCases } from './outcomes.js';

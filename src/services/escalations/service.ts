@@ -56,6 +56,17 @@ export function assertMayVote(deps: EscalationDeps, escalation: EscalationRecord
   seatOf(deps, escalation, actor, deps.calendar.today(deps.clock.now()));
 }
 
+/** Whether `actor` may vote on the escalation today — the same check as voting, so a list never promises more. */
+export function mayVote(deps: EscalationDeps, escalation: EscalationRecord, actor: Person): boolean {
+  try {
+    assertMayVote(deps, escalation, actor);
+    return true;
+  } catch (error) {
+    if (error instanceof UserError) return false;
+    throw error;
+  }
+}
+
 /** The seat the actor fills, or a UserError with the German reason why they may not vote. */
 function seatOf(deps: EscalationDeps, escalation: EscalationRecord, actor: Person, today: LocalDate): { seat: string; onBehalfOf?: string } {
   const choice = seatFor(escalation, actor.id, seatWorld(deps, today));
