@@ -221,8 +221,10 @@ export class Bot implements BotApi {
       return { kind: 'error', text: commonTexts.unknownUser(caller.userId, admins), fieldErrors: {} };
     }
     try {
+      const queuedBefore = this.deps.store.outbox.enqueuedCount();
       const result = this.deps.store.withReceipt(this.requests.getStore(), () => work({ ...this.deps, actor, caller }));
-      this.onHandled();
+      // Delivery is kicked only when the request queued something (a read-only command sends nothing).
+      if (this.deps.store.outbox.enqueuedCount() !== queuedBefore) this.onHandled();
       return result;
     } catch (error) {
       // The database is locked by another process (or cannot write): nothing was stored, and the person is told

@@ -394,6 +394,8 @@ export interface SentRef {
 export interface Outbox {
   /** Returns false when an item with this dedupe key exists already. */
   enqueue(item: { dedupeKey: string; target: Target; message: Message; createdAt: Instant }): boolean;
+  /** How many items this process has enqueued so far (one rolled back with its transaction included). */
+  enqueuedCount(): number;
   /** Pending items whose next attempt is due, oldest first. */
   due(now: Instant, limit: number): OutboxItem[];
   markSent(id: number, at: Instant, ref?: SentRef): void;

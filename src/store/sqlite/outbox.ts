@@ -25,6 +25,8 @@ interface OutboxRow {
 
 export class SqliteOutbox implements Outbox {
   private readonly insert;
+  /** Items this process enqueued (see enqueuedCount). */
+  private enqueued = 0;
   private readonly selectDue;
   private readonly updateSent;
   private readonly updateFailed;
@@ -103,7 +105,12 @@ export class SqliteOutbox implements Outbox {
       replaces: item.target.kind === 'channel' ? (item.target.replaces ?? null) : null,
       request_id: currentRequestId() ?? null,
     });
+    if (result.changes === 1) this.enqueued++;
     return result.changes === 1;
+  }
+
+  enqueuedCount(): number {
+    return this.enqueued;
   }
 
   due(now: Instant, limit: number): OutboxItem[] {
