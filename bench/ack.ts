@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { post, slashCommand } from '../test/support/slackRequests.js';
 import { startBenchServers } from './slackBench.js';
+import { ms, percentile } from './measure.js';
 
 const CONCURRENT = 100;
 const ROUNDS = 20;
@@ -96,13 +97,4 @@ async function fire(url: string, concurrent: number): Promise<{ latencies: numbe
 
 function median(values: number[]): number {
   return percentile(values, 0.5);
-}
-
-export function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-}
-
-export function ms(value: number): string {
-  return `${value.toFixed(1)} ms`;
 }

@@ -7,6 +7,7 @@ import { proposeAssignment, type RoundFm, type RoundInput, type RoundReferral } 
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { DEFAULT_NEED_CATALOGUE } from '../src/domain/needs.js';
 import { addDays } from '../src/domain/time.js';
+import { mulberry32 } from './measure.js';
 
 const ROUND_DATE = '2025-10-29'; // the week of Reformation Day, a holiday in Bremen
 const RUNS = 9;
@@ -66,18 +67,6 @@ function generateRound(referralCount: number, fmCount: number, random: () => num
     intakeDeadline: addDays(ROUND_DATE, 6 + Math.floor(random() * 14)),
   }));
   return { roundDate: ROUND_DATE, referrals, fms, calendar: new WorkCalendar({ holidayRegion: 'DE-HB' }) };
-}
-
-/** A small seeded PRNG, so the instance is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function percent(utilisation: number): string {

@@ -18,6 +18,7 @@ import { DEFAULT_NEED_CATALOGUE } from '../src/domain/needs.js';
 import { addDays, addMonths, ManualClock, type LocalDate } from '../src/domain/time.js';
 import { computeFigures, monthSpans } from '../src/services/controlling/figures.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
+import { medianTime, ms, mulberry32 } from './measure.js';
 
 const TODAY: LocalDate = '2026-03-02';
 const FROM = '2025-03';
@@ -41,14 +42,14 @@ export async function benchControlling(caseCount = 100_000, fmCount = 700, conta
     const teams = org.org.teams.filter((t) => t.kind !== 'mi');
 
     let figures = 0;
-    const figuresMs = median(() => {
+    const figuresMs = medianTime(() => {
       figures = computeFigures(deps, teams, FROM, TO).length;
-    });
+    }, RUNS);
     const handWritten = handWrittenAggregate(store, monthSpans(deps, FROM, TO));
     let rows = 0;
-    const sqlMs = median(() => {
+    const sqlMs = medianTime(() => {
       rows = handWritten();
-    });
+    }, RUNS);
     const ratio = figuresMs / sqlMs;
     console.log(`controlling: 12 months, ${caseCount} cases, ${TEAMS} FM teams, ${fmCount} FMs, ${contactCount} contacts (setup ${(setupMs / 1000).toFixed(1)} s); median of ${RUNS}:`);
     console.log(`  figures ${ms(figuresMs)} (${figures} figures) · hand-written SQL aggregate ${ms(sqlMs)} (${rows} rows) · ${ratio.toFixed(2)}× (target ≤ 2×)${ratio > 2 ? ' – TOO SLOW' : ''}`);
@@ -230,32 +231,4 @@ function populate(store: SqliteStore, caseCount: number, fmCount: number, contac
       insertContact.run(code, addDays(from, Math.floor(random() * span)), 'persoenlich', random() < 0.9 ? 1 : 0, fm, T0);
     }
   });
-}
-
-/** Median wall time of RUNS runs after one warm-up run. */
-function median(work: () => void): number {
-  work();
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[RUNS >> 1]!;
-}
-
-function ms(value: number): string {
-  return `${value.toFixed(1)} ms`;
-}
-
-/** A small seeded PRNG, so the data is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

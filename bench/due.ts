@@ -13,6 +13,7 @@ import { BREMEN_POLICY, dueItems, type CaseClock } from '../src/domain/due.js';
 import { addDays, type LocalDate } from '../src/domain/time.js';
 import type { CaseWithContacts } from '../src/store/ports.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
+import { medianTime, ms, mulberry32 } from './measure.js';
 
 const TODAY: LocalDate = '2026-03-02';
 const RUNS = 5;
@@ -30,19 +31,19 @@ export async function benchDue(caseCount = 100_000, fmCount = 700, contactCount 
 
     let clocks: CaseWithContacts[] = [];
     let items = 0;
-    const clocksMs = median(() => {
+    const clocksMs = medianTime(() => {
       clocks = store.cases.clocks({ statuses: ['aktiv'] }, TODAY);
-    });
-    const dueMs = median(() => {
+    }, RUNS);
+    const dueMs = medianTime(() => {
       items = 0;
       for (const c of clocks) items += dueItems(toCaseClock(c), BREMEN_POLICY, calendar).length;
-    });
+    }, RUNS);
     const contactStats = store.db.prepare('SELECT count(*), max(on_date) FROM contacts');
     const activeCases = store.db.prepare(`SELECT * FROM cases WHERE status = 'aktiv'`);
-    const scanMs = median(() => {
+    const scanMs = medianTime(() => {
       contactStats.get();
       activeCases.all();
-    });
+    }, RUNS);
 
     const withContacts = clocks.filter((c) => c.lastContactOn !== undefined).length;
     console.log(
@@ -126,32 +127,4 @@ function populate(store: SqliteStore, caseCount: number, fmCount: number, contac
       insertContact.run(code, addDays(intake, Math.floor(random() * span)), kind, kind === 'netzwerk' ? 0 : 1, fm, T0);
     }
   });
-}
-
-/** Median wall time of RUNS runs after one warm-up run. */
-function median(work: () => void): number {
-  work();
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[RUNS >> 1]!;
-}
-
-function ms(value: number): string {
-  return `${value.toFixed(1)} ms`;
-}
-
-/** A small seeded PRNG, so the data is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

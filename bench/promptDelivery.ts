@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { SlackCall } from '../test/support/fakeSlack.js';
 import { referralLine } from '../test/support/build.js';
 import { post, slashCommand } from '../test/support/slackRequests.js';
-import { ms, percentile } from './ack.js';
+import { ms, percentile } from './measure.js';
 import { startBenchServers } from './slackBench.js';
 
 const REFERRALS = 50;
