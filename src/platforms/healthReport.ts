@@ -97,14 +97,7 @@ export function healthReport(src: HealthSources): HealthReport {
       .pluck()
       .get(cutoff, cutoff);
     // A platform's Retry-After pause is held in delivery_pauses (the messages keep their place in the queue).
-    const rateLimited =
-      src.store.outbox.pauses(now).size > 0 ||
-      src.store.db
-        .prepare<[number], number>(
-          `SELECT count(*) FROM outbox WHERE status = 'pending' AND next_attempt_at > ? AND last_error LIKE '%rate limit%'`,
-        )
-        .pluck()
-        .get(now) !== 0;
+    const rateLimited = src.store.outbox.pauses(now).size > 0;
     const stuckSince = stuck ?? undefined;
     if (stuckSince !== undefined && !rateLimited) problems.push('outbox_stuck');
     outbox = {
