@@ -10,7 +10,6 @@ export const roundTexts = {
   empty: (teamName: string) => `Für ${teamName} liegen keine offenen Vormerkungen vor.`,
   row: (code: string, group: string, needs: number, deadline: string) =>
     `*${code}* · ${group} · ${needs} HB · Übernahme bis ${deadline}`,
-  rowOverflow: ' · ⚠ über Kapazität',
   rowNoFm: ' · ⚠ keine Fallmanager:in verfügbar',
   rowAssigned: (code: string, fmName: string) => `${code} → ${fmName}`,
   rowUnassigned: (code: string) => `${code} → nicht zugewiesen (bleibt vorgemerkt)`,

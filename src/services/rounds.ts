@@ -297,7 +297,8 @@ export function renderRound(deps: CommandDeps, round: RoundRecord): Message {
   if (round.status === 'proposed') {
     blocks.push(heading(T.heading(team.name, date)), text(T.summary(round.rows.length, fms.length - leftOut.size)));
     round.rows.forEach((row, index) => {
-      const flag = (row.fmId === undefined ? T.rowNoFm : row.overflow ? T.rowOverflow : '') + (row.fmId === undefined || row.overflow ? capacityTexts.rowWaiting(waitingFor(row.caseCode)) : '');
+      // R4: a row above capacity (or without any FM) waits for the lead; the waiting mark says both.
+      const flag = (row.fmId === undefined ? T.rowNoFm : '') + (row.fmId === undefined || row.overflow ? capacityTexts.rowWaiting(waitingFor(row.caseCode)) : '');
       if (index < MAX_SELECT_ROWS) {
         blocks.push({
           kind: 'select',
