@@ -45,10 +45,16 @@ interface Started {
   stop(): Promise<void>;
 }
 
+/** BENCH_CPU_PROF=<folder>: the servers' process writes a V8 CPU profile there when it ends (to see where time goes). */
+function profiling(script: string): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir && script.includes('slackServers') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Runs a bench script with tsx until it prints a line matching `ready`; `stop` closes its stdin and waits. */
 async function startScript(script: string, args: string[], ready: RegExp, niceness = 0): Promise<Started> {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] }) as never;
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profiling(script), '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] }) as never;
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   if (niceness !== 0 && child.pid !== undefined) setPriority(child.pid, niceness);
   const match = await new Promise<string>((resolve, reject) => {

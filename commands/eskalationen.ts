@@ -18,6 +18,7 @@ export const eskalationen: CommandDefinition = {
   name: 'eskalationen',
   roles: EVERYONE,
   helpOrder: 235,
+  readOnly: true,
   help: commandHelp.eskalationen,
   teamsMenu: {
     personal: { priority: 5, description: M.eskalationen },

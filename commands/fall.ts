@@ -24,6 +24,7 @@ export const fall: CommandDefinition = {
   name: 'fall',
   roles: EVERYONE,
   helpOrder: 180,
+  readOnly: true,
   help: commandHelp.fall,
   teamsMenu: {
     personal: { priority: 80, description: M.fall },

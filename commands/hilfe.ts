@@ -8,6 +8,7 @@ export const hilfe: CommandDefinition = {
   name: 'hilfe',
   roles: EVERYONE,
   helpOrder: 10,
+  readOnly: true,
   help: commandHelp.hilfe,
   teamsMenu: {
     personal: { priority: 120, description: teamsMenuTexts.hilfe },

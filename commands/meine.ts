@@ -31,6 +31,7 @@ export const meine: CommandDefinition = {
   name: 'meine',
   roles: EVERYONE,
   helpOrder: 170,
+  readOnly: true,
   help: commandHelp.meine,
   teamsMenu: {
     personal: { priority: 90, description: M.meine },

@@ -28,6 +28,7 @@ export const team: CommandDefinition = {
   name: 'team',
   roles: EVERYONE,
   helpOrder: 80,
+  readOnly: true,
   help: commandHelp.team,
   teamsMenu: {
     team: { priority: 100, description: M.team },

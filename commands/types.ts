@@ -39,14 +39,20 @@ export interface CommandListing {
   refusal?(actor: Person): UserError;
   /** Its entries in /fm hilfe (src/i18n/help.ts); none when another command's entry describes it too. */
   help: readonly HelpEntry[];
+  /**
+   * It only reads: it answers from what is stored and changes nothing, so a request for it needs no receipt
+   * (an interrupted one loses nothing; issue #13 items 1 and 9). The bot runs it under Store.readOnly, where a
+   * write throws, so a wrong declaration fails the command's tests.
+   */
+  readOnly?: true;
   /** Per Teams scope, whether it is in that command menu; `npm run teams:manifest` writes the menus. */
   teamsMenu?: Partial<Record<TeamsScope, TeamsMenuEntry>>;
 }
 
 /** Just the listing of `from`: for factories whose configuration declares it next to their own settings. */
 export function listingOf(from: CommandListing): CommandListing {
-  const { roles, helpOrder, refusal, help, teamsMenu } = from;
-  return { roles, helpOrder, ...(refusal && { refusal }), help, ...(teamsMenu && { teamsMenu }) };
+  const { roles, helpOrder, refusal, help, readOnly, teamsMenu } = from;
+  return { roles, helpOrder, ...(refusal && { refusal }), help, ...(readOnly && { readOnly }), ...(teamsMenu && { teamsMenu }) };
 }
 
 export interface CommandDefinition extends CommandListing {

@@ -25,6 +25,7 @@ export const verlauf: CommandDefinition = {
   name: 'verlauf',
   roles: EVERYONE,
   helpOrder: 230,
+  readOnly: true,
   help: commandHelp.verlauf,
   teamsMenu: {
     groupChat: { priority: 10, description: M.verlauf },

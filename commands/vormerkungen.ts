@@ -16,6 +16,7 @@ export const vormerkungen: CommandDefinition = {
   name: 'vormerkungen',
   roles: EVERYONE,
   helpOrder: 30,
+  readOnly: true,
   help: commandHelp.vormerkungen,
   teamsMenu: {
     personal: { priority: 100, description: M.vormerkungen },

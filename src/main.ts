@@ -181,7 +181,17 @@ export function installProcessGuards(stop: () => Promise<void>, logLine: (line: 
 async function main(): Promise<void> {
   const stale = newerSource(import.meta.url);
   if (stale) console.warn(opsTexts.staleBuild(stale));
-  let running: Running;
+  // A stop asked for while starting (the jobs missed while down can take a while after the platform listens)
+  // waits until the start is complete, then stops cleanly: it must not kill the process in the middle of it.
+  let running: Running | undefined;
+  let stopAsked = false;
+  const shutdown = (): void => {
+    log().info(appTexts.stopping);
+    if (running) running.stop().finally(() => process.exit(0));
+    else stopAsked = true;
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
   try {
     running = await start(loadEnv());
   } catch (error) {
@@ -189,14 +199,13 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  installProcessGuards(() => running.stop());
-  const shutdown = (): void => {
-    log().info(appTexts.stopping);
-    running.stop().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  await running.done;
+  const started = running;
+  installProcessGuards(() => started.stop());
+  if (stopAsked) {
+    await started.stop();
+    process.exit(0);
+  }
+  await started.done;
 }
 
 if (isEntryPoint(import.meta.url)) void main();

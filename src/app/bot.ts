@@ -76,9 +76,11 @@ export class Bot implements BotApi {
       const def = this.command(parsed.name || hilfe.name);
       assertMayUse(def, ctx.actor);
       const bare = parsed.args.size === 0 && parsed.positionals.length === 0;
-      if (bare && def.form) return { kind: 'form', form: def.form(ctx) };
-      checkShape(def, parsed);
-      return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
+      return this.asDeclared(def, () => {
+        if (bare && def.form) return { kind: 'form', form: def.form(ctx) };
+        checkShape(def, parsed);
+        return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
+      });
     });
   }
 
@@ -98,8 +100,13 @@ export class Bot implements BotApi {
         if (trimmed !== '') parsed.args.set(key.toLowerCase(), neutraliseFreeText(trimmed));
       }
       checkShape(def, parsed);
-      return { kind: 'message', message: def.run(ctx, parsed, this.commands) };
+      return this.asDeclared(def, () => ({ kind: 'message', message: def.run(ctx, parsed, this.commands) }));
     });
+  }
+
+  /** A command declared read-only runs where a write throws (its receipt was left out on that promise). */
+  private asDeclared<R>(def: CommandDefinition, work: () => R): R {
+    return def.readOnly ? this.deps.store.readOnly(work) : work();
   }
 
   handleAction(caller: Caller, action: ActionInput): ActionResponse {
@@ -156,8 +163,10 @@ export class Bot implements BotApi {
    * change (Store.withReceipt) or after `handle` ends. A receipt still there at start-up is a request acknowledged
    * by a process that died before storing it: `tellInterrupted` tells its sender.
    */
-  async track<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T> {
+  async track<T>(caller: Caller, label: string, handle: () => Promise<T>, command?: string): Promise<T> {
     const { store, clock } = this.deps;
+    // A question has nothing to store: an interrupted `/fm hilfe` loses nothing, and its answer comes sooner.
+    if (command !== undefined && findCommand(command.toLowerCase() || hilfe.name, this.commands)?.readOnly) return handle();
     const id = randomUUID();
     try {
       store.transaction(() => store.receipts.open({ id, platform: caller.platform, userId: caller.userId, label, receivedAt: clock.now() }));

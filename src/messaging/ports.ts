@@ -70,8 +70,10 @@ export interface BotApi {
   /**
    * Wraps the handling of one request; called before the platform acknowledges it, so a request acknowledged
    * is either stored or its sender told it was not (after a crash). `label`: the subcommand name, never text.
+   * `command`: the /fm subcommand the request names (a slash command or a form's submission), if any; one that
+   * only reads needs no receipt.
    */
-  track?<T>(caller: Caller, label: string, handle: () => Promise<T>): Promise<T>;
+  track?<T>(caller: Caller, label: string, handle: () => Promise<T>, command?: string): Promise<T>;
   /** The caller's own overview (Slack App Home); undefined for a person the organisation file does not know. */
   home?(caller: Caller): Message | undefined;
 }

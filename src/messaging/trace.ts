@@ -4,7 +4,7 @@
  * log lines of their sends, later). Platforms start the scope where a request arrives (`withRequestId`).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 const scope = new AsyncLocalStorage<string>();
 
@@ -18,7 +18,8 @@ export function currentRequestId(): string | undefined {
   return scope.getStore();
 }
 
-/** A fresh request id: 12 hex digits. */
+/** A fresh request id: 12 hex digits (of a random UUID: Node draws those from a buffer, cheap on every request). */
 export function newRequestId(): string {
-  return randomBytes(6).toString('hex');
+  const uuid = randomUUID();
+  return uuid.slice(0, 8) + uuid.slice(9, 13);
 }

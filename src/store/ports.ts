@@ -469,6 +469,11 @@ export interface Store {
    * the receipt, so "stored" and "no longer pending" are one unit.
    */
   withReceipt<T>(receiptId: string | undefined, work: () => T): T;
+  /**
+   * Runs `work`, which must change nothing (a command declared `readOnly`): a transaction begun inside it throws,
+   * so a read-only declaration that is wrong fails its command's tests instead of going without a receipt.
+   */
+  readOnly<T>(work: () => T): T;
   /** Whether the database could write lately (for /healthz): see WriteHealth. */
   writeHealth(): WriteHealth;
   close(): void;

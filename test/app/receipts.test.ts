@@ -37,6 +37,28 @@ describe('request receipts', () => {
     expect(world.store.receipts.all()).toEqual([]);
   });
 
+  it('are not written for a question that only reads (/fm hilfe, /fm meine): an interrupted one loses nothing', async () => {
+    for (const command of ['hilfe', 'meine', '']) {
+      await world.bot.track(
+        LENA,
+        `/fm ${command}`.trim(),
+        async () => {
+          expect(world.store.receipts.all()).toEqual([]);
+          expect(world.bot.handleCommand(LENA, command).kind).toBe('message');
+        },
+        command,
+      );
+    }
+    expect(world.store.receipts.all()).toEqual([]);
+  });
+
+  it('guard the read-only declaration: a write inside a read-only request throws and stores nothing', () => {
+    expect(() =>
+      world.store.readOnly(() => world.store.transaction(() => world.store.receipts.open({ id: 'r-x', platform: 'slack', userId: 'U0IFKLENA', label: '/fm hilfe', receivedAt: 0 }))),
+    ).toThrow(/read-only/);
+    expect(world.store.receipts.all()).toEqual([]);
+  });
+
   it('left by a process that died between acknowledgement and storing, make the next start tell the sender', () => {
     // What the killed process left: the receipt of a referral it had acknowledged, and no case.
     world.store.receipts.open({ id: 'r-1', platform: 'slack', userId: 'U0IFKLENA', label: '/fm vormerken', receivedAt: world.clock.now() });

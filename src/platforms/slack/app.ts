@@ -25,6 +25,7 @@ import { boltLogger } from '../../app/log.js';
 import { metrics } from '../../app/metrics.js';
 import { newRequestId, withRequestId } from '../../messaging/trace.js';
 import type { Clock } from '../../domain/time.js';
+import { noteArrival } from './ackFirst.js';
 import * as actions from './listeners/actions.js';
 import * as command from './listeners/command.js';
 import * as errors from './listeners/errors.js';
@@ -112,12 +113,19 @@ function guardEventBodies(receiver: HTTPReceiver, signingSecret: string, logger:
   const dispatch = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     if (req.method !== 'POST' || pathOf(req) !== EVENTS_PATH) return dispatch(req, res);
+    noteArrival(); // the work of earlier requests waits while requests come in (ackFirst.ts)
     // fm_lotse_ack_latency_seconds: from the request's arrival to its answer written (the ack, or a refusal).
     const arrived = performance.now();
     res.once('finish', () => metrics.ackLatency.observe({ platform: 'slack' }, (performance.now() - arrived) / 1000));
     refusal(req, signingSecret).then(
-      (status) => {
-        if (status === undefined) return dispatch(req, res);
+      ({ status, body }) => {
+        if (status === undefined) {
+          // One id per request (Slack envelope): every log line, audit entry and outbox row it causes carries it.
+          return withRequestId(newRequestId(), () => {
+            logger.debug(`Slack request ${requestKind(body)}`);
+            return dispatch(req, res);
+          });
+        }
         if (status === 400) logger.warn(`Slack: answered 400 to a signed request to ${EVENTS_PATH} whose body is no JSON object`);
         res.writeHead(status).end();
       },
@@ -130,27 +138,30 @@ function guardEventBodies(receiver: HTTPReceiver, signingSecret: string, logger:
   };
 }
 
-/** The status a request to the events path is refused with before it reaches Bolt, or undefined to pass it on. */
-async function refusal(req: IncomingMessage, signingSecret: string): Promise<number | undefined> {
+/**
+ * What becomes of a request to the events path: a status it is refused with before it reaches Bolt, or none
+ * (pass it on), with its body as far as it could be parsed (for the log line).
+ */
+async function refusal(req: IncomingMessage, signingSecret: string): Promise<{ status?: number; body?: unknown }> {
   let buffered;
   try {
     buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
   } catch (error) {
-    return isRawBodyError(error) && (error as { statusCode: number }).statusCode === 413 ? 413 : 400;
+    return { status: isRawBodyError(error) && (error as { statusCode: number }).statusCode === 413 ? 413 : 400 };
   }
   let body: unknown;
   try {
     body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
   } catch {
-    return undefined; // Bolt answers a body it cannot parse (401 unsigned, 400 signed) without failing
+    return {}; // Bolt answers a body it cannot parse (401 unsigned, 400 signed) without failing
   }
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return undefined;
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return { body };
   try {
     await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret, bodyLimit: defaultBodyLimit }, buffered);
   } catch {
-    return 401;
+    return { status: 401 };
   }
-  return 400;
+  return { status: 400 };
 }
 
 /** What kind of request a body is (slash command, block_actions, view_submission, event type), for the log. */
@@ -244,14 +255,16 @@ export function createSlackPlatform(opts: SlackPlatformOptions): SlackPlatform {
     deferInitialization: true,
     convoStore: false,
   });
-  // One id per request (Slack envelope): every log line, audit entry and outbox row it causes carries it.
-  app.use(async ({ body, next, logger: requestLogger }) => {
-    const id = newRequestId();
-    await withRequestId(id, async () => {
-      requestLogger.debug(`Slack request ${requestKind(body)}`);
-      await next();
+  // One id per request (Slack envelope): every log line, audit entry and outbox row it causes carries it. Over
+  // HTTP it is given where the request arrives (guardEventBodies), before Bolt reads it; over the socket here.
+  if (!httpReceiver) {
+    app.use(async ({ body, next, logger: requestLogger }) => {
+      await withRequestId(newRequestId(), async () => {
+        requestLogger.debug(`Slack request ${requestKind(body)}`);
+        await next();
+      });
     });
-  });
+  }
   // First: a receipt is written before any listener acknowledges (acknowledged = stored, or the sender told).
   receipts.register(app, opts.bot);
   command.register(app, opts.bot, opts.org);

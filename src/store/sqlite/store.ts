@@ -38,6 +38,8 @@ export class SqliteStore implements Store {
   readonly receipts: SqliteReceiptRepository;
   /** The receipt of the request being handled (withReceipt); removed by its first committed transaction. */
   private receipt: string | undefined;
+  /** Inside `readOnly`: transactions are refused. */
+  private readOnlyDepth = 0;
 
   /** Tracks whether writes succeed; fails them fast while another process holds the database (see WriteGuard). */
   private readonly guard: WriteGuard;
@@ -79,6 +81,7 @@ export class SqliteStore implements Store {
    * throws StoreUnavailableError and nothing was written.
    */
   transaction<T>(work: () => T): T {
+    if (this.readOnlyDepth > 0) throw new Error('A request declared read-only tried to write (CommandListing.readOnly).');
     if (this.db.inTransaction) return this.db.transaction(work)();
     const receipt = this.receipt;
     const result = this.guard.run(() =>
@@ -92,6 +95,15 @@ export class SqliteStore implements Store {
     );
     if (receipt !== undefined && this.receipt === receipt) this.receipt = undefined;
     return result;
+  }
+
+  readOnly<T>(work: () => T): T {
+    this.readOnlyDepth++;
+    try {
+      return work();
+    } finally {
+      this.readOnlyDepth--;
+    }
   }
 
   withReceipt<T>(receiptId: string | undefined, work: () => T): T {

@@ -239,13 +239,14 @@ describe('buttons and selects in messages', () => {
     bot.nextAction = () => ({ kind: 'update', message: updated, note: message('Erledigt', text('Erledigt')) });
     const response = await click({ messageTs: '1700000000.000555' });
     expect(response.status).toBe(200);
+    // Acknowledged first; the click is handled right after (ackFirst.ts), and the message updated.
+    const [update] = await fake.waitFor('chat.update');
     expect(bot.actions).toEqual([
       {
         caller: { platform: 'slack', userId: 'U0FMTOBIAS', channelId: 'C0FMUE25' },
         action: { actionId: 'round.confirm', value: 'FM-2025-0001', message: { channelId: 'C0FMUE25', messageId: '1700000000.000555' } },
       },
     ]);
-    const [update] = await fake.waitFor('chat.update');
     expect(update!.params).toMatchObject({ channel: 'C0FMUE25', ts: '1700000000.000555' });
     // A mention notifies the person on Slack.
     expect(update!.params.blocks[0].text.text).toBe('FM-2025-0001 übernimmt <@U0FMTOBIAS>.');
@@ -264,8 +265,8 @@ describe('buttons and selects in messages', () => {
   it('passes the chosen option of a select as the value', async () => {
     bot.nextAction = () => ({ kind: 'message', message: message('Zugewiesen', text('Zugewiesen')) });
     await click({ actionId: 'round.assign', element: 'static_select', value: 'fm-aylin' });
-    expect(bot.actions[0]!.action).toMatchObject({ actionId: 'round.assign', value: 'fm-aylin' });
     const [reply] = await fake.waitFor('chat.postEphemeral');
+    expect(bot.actions[0]!.action).toMatchObject({ actionId: 'round.assign', value: 'fm-aylin' });
     expect(reply!.params.text).toBe('Zugewiesen');
   });
 

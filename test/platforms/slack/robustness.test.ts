@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgIndex } from '../../../src/config/orgIndex.js';
+import { appTexts } from '../../../src/i18n/app.js';
 import { message, text } from '../../../src/messaging/reply.js';
 import type { BotApi } from '../../../src/messaging/ports.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';
@@ -155,6 +156,26 @@ describe('the running process', () => {
     running.child.kill('SIGTERM');
     const exit = await running.exited;
     expect(exit.code, exit.stderr).toBe(0);
+  }, 40_000);
+
+  it('stops cleanly (exit 0) on SIGTERM while the jobs missed at start still run after it listens (npm start)', async () => {
+    let stdout = '';
+    running = startTs('src/main.ts', [], {
+      FM_LOTSE_DB: path.join(dir, 'fm-lotse.db'),
+      SLACK_BOT_TOKEN: fake.token,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // The first working day of a quarter: the missed jobs queue the leads' pings and the quarterly duties.
+      FM_LOTSE_NOW: '2026-01-05T07:40',
+    });
+    running.child.stdout?.on('data', (chunk) => (stdout += chunk));
+    await until(() => /HTTP auf 127\.0\.0\.1:\d+/.test(stdout) || running!.child.exitCode !== null, 'the bot to listen');
+    running.child.kill('SIGTERM');
+    const exit = await running.exited;
+    expect(exit.code, `${exit.signal ?? ''} ${exit.stderr}`).toBe(0);
+    expect(stdout).toContain(appTexts.stopping);
   }, 40_000);
 });
 

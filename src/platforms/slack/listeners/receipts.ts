@@ -13,23 +13,24 @@ import { requester } from './errors.js';
 /** A subcommand as people type it; anything else (a customer number, free text) never goes into a receipt. */
 const SUBCOMMAND = /^[a-zäöüß-]{1,24}$/i;
 
-/** What the request was, as its sender would recognise it: `/fm vormerken`, „Formular“ … — never what was typed. */
-export function receiptLabel(body: unknown): string | undefined {
+/** What the request was, as its sender would recognise it (`/fm vormerken`, „Formular“ …, never what was typed), and the subcommand it names. */
+export function receiptLabel(body: unknown): { label: string; command?: string } | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const b = body as Record<string, any>;
   if (typeof b.command === 'string') {
     const sub = String(b.text ?? '').trim().split(/\s+/)[0] ?? '';
-    return SUBCOMMAND.test(sub) ? `${b.command} ${sub.toLowerCase()}` : b.command;
+    if (sub === '') return { label: b.command, command: '' }; // a bare /fm is /fm hilfe
+    return SUBCOMMAND.test(sub) ? { label: `${b.command} ${sub.toLowerCase()}`, command: sub } : { label: b.command };
   }
   if (b.type === 'view_submission') {
     try {
       const { command } = parseFormMetadata(String(b.view?.private_metadata ?? ''));
-      return SUBCOMMAND.test(command) ? `/fm ${command}` : receiptTexts.form;
+      return SUBCOMMAND.test(command) ? { label: `/fm ${command}`, command } : { label: receiptTexts.form };
     } catch {
-      return receiptTexts.form;
+      return { label: receiptTexts.form };
     }
   }
-  if (b.type === 'block_actions') return receiptTexts.click;
+  if (b.type === 'block_actions') return { label: receiptTexts.click };
   return undefined;
 }
 
@@ -38,12 +39,12 @@ export function register(app: App, bot: BotApi): void {
   if (!track) return;
   app.use(async ({ body, next }) => {
     const who = requester(body);
-    const label = receiptLabel(body);
-    if (!who || !label) {
+    const request = receiptLabel(body);
+    if (!who || !request) {
       await next();
       return;
     }
     const caller: Caller = { platform: 'slack', userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}) };
-    await track(caller, label, () => next());
+    await track(caller, request.label, () => next(), request.command);
   });
 }
