@@ -65,8 +65,7 @@ export class Bot implements BotApi {
   }
 
   handleCommand(caller: Caller, text: string): BotResponse {
-    const name = text.trim().split(/\s+/)[0]?.toLowerCase() || hilfe.name;
-    return counted('command', findCommand(name, this.commands)?.name, () => this.handleCommandUncounted(caller, text));
+    return counted('command', this.named(text.trim().split(/\s+/)[0] ?? '')?.name, () => this.handleCommandUncounted(caller, text));
   }
 
   private handleCommandUncounted(caller: Caller, text: string): BotResponse {
@@ -166,7 +165,7 @@ export class Bot implements BotApi {
   async track<T>(caller: Caller, label: string, handle: () => Promise<T>, command?: string): Promise<T> {
     const { store, clock } = this.deps;
     // A question has nothing to store: an interrupted `/fm hilfe` loses nothing, and its answer comes sooner.
-    if (command !== undefined && findCommand(command.toLowerCase() || hilfe.name, this.commands)?.readOnly) return handle();
+    if (command !== undefined && this.named(command)?.readOnly) return handle();
     const id = randomUUID();
     try {
       store.transaction(() => store.receipts.open({ id, platform: caller.platform, userId: caller.userId, label, receivedAt: clock.now() }));
@@ -215,6 +214,11 @@ export class Bot implements BotApi {
   home(caller: Caller): Message | undefined {
     const actor = this.identify(caller);
     return actor ? homeMessage(this.deps, actor) : undefined;
+  }
+
+  /** The subcommand a typed name means (any case; none is /fm hilfe), if there is one. */
+  private named(name: string): CommandDefinition | undefined {
+    return findCommand(name.toLowerCase() || hilfe.name, this.commands);
   }
 
   private command(name: string): CommandDefinition {

@@ -56,7 +56,14 @@ describe('request receipts', () => {
     expect(() =>
       world.store.readOnly(() => world.store.transaction(() => world.store.receipts.open({ id: 'r-x', platform: 'slack', userId: 'U0IFKLENA', label: '/fm hilfe', receivedAt: 0 }))),
     ).toThrow(/read-only/);
+    // A repository written to directly, outside any transaction, too.
+    expect(() =>
+      world.store.readOnly(() => world.store.receipts.open({ id: 'r-y', platform: 'slack', userId: 'U0IFKLENA', label: '/fm hilfe', receivedAt: 0 })),
+    ).toThrow(/readonly/i);
     expect(world.store.receipts.all()).toEqual([]);
+    // Writing works again after it.
+    world.store.transaction(() => world.store.receipts.open({ id: 'r-z', platform: 'slack', userId: 'U0IFKLENA', label: '/fm vormerken', receivedAt: 0 }));
+    expect(world.store.receipts.all().map((r) => r.id)).toEqual(['r-z']);
   });
 
   it('left by a process that died between acknowledgement and storing, make the next start tell the sender', () => {

@@ -98,11 +98,12 @@ export class SqliteStore implements Store {
   }
 
   readOnly<T>(work: () => T): T {
-    this.readOnlyDepth++;
+    // Writes outside a transaction (a repository called directly) are refused by SQLite itself: query_only.
+    if (this.readOnlyDepth++ === 0) this.db.pragma('query_only = ON');
     try {
       return work();
     } finally {
-      this.readOnlyDepth--;
+      if (--this.readOnlyDepth === 0) this.db.pragma('query_only = OFF');
     }
   }
 
