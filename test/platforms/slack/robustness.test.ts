@@ -130,18 +130,27 @@ describe('the running process', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('survives a signed payload=null and answers the next command (npm start, Slack over HTTP)', async () => {
+  /** `npm start` for Slack over HTTP against the fake, until it says it listens; `stdout()` is what it printed so far. */
+  async function startListening(env: Record<string, string> = {}): Promise<{ bot: Started; stdout: () => string }> {
     let stdout = '';
-    running = startTs('src/main.ts', [], {
+    const bot = startTs('src/main.ts', [], {
       FM_LOTSE_DB: path.join(dir, 'fm-lotse.db'),
       SLACK_BOT_TOKEN: fake.token,
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
       HOST: '127.0.0.1',
+      ...env,
     });
-    running.child.stdout?.on('data', (chunk) => (stdout += chunk));
-    await until(() => /HTTP auf 127\.0\.0\.1:\d+/.test(stdout) || running!.child.exitCode !== null, 'the bot to listen');
+    running = bot;
+    bot.child.stdout?.on('data', (chunk) => (stdout += chunk));
+    await until(() => /HTTP auf 127\.0\.0\.1:\d+/.test(stdout) || bot.child.exitCode !== null, 'the bot to listen');
+    return { bot, stdout: () => stdout };
+  }
+
+  it('survives a signed payload=null and answers the next command (npm start, Slack over HTTP)', async () => {
+    const { bot, stdout: printed } = await startListening();
+    const stdout = printed();
     const port = /HTTP auf 127\.0\.0\.1:(\d+)/.exec(stdout)?.[1];
     expect(port, stdout).toBeDefined();
     const base = `http://127.0.0.1:${port}`;
@@ -153,29 +162,18 @@ describe('the running process', () => {
     const [reply] = await fake.waitFor('chat.postEphemeral');
     expect(reply!.params).toMatchObject({ channel: 'C0MI1', user: 'U0IFKLENA' });
 
-    running.child.kill('SIGTERM');
-    const exit = await running.exited;
+    bot.child.kill('SIGTERM');
+    const exit = await bot.exited;
     expect(exit.code, exit.stderr).toBe(0);
   }, 40_000);
 
   it('stops cleanly (exit 0) on SIGTERM while the jobs missed at start still run after it listens (npm start)', async () => {
-    let stdout = '';
-    running = startTs('src/main.ts', [], {
-      FM_LOTSE_DB: path.join(dir, 'fm-lotse.db'),
-      SLACK_BOT_TOKEN: fake.token,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      // The first working day of a quarter: the missed jobs queue the leads' pings and the quarterly duties.
-      FM_LOTSE_NOW: '2026-01-05T07:40',
-    });
-    running.child.stdout?.on('data', (chunk) => (stdout += chunk));
-    await until(() => /HTTP auf 127\.0\.0\.1:\d+/.test(stdout) || running!.child.exitCode !== null, 'the bot to listen');
-    running.child.kill('SIGTERM');
-    const exit = await running.exited;
+    // The first working day of a quarter: the missed jobs queue the leads' pings and the quarterly duties.
+    const { bot, stdout } = await startListening({ FM_LOTSE_NOW: '2026-01-05T07:40' });
+    bot.child.kill('SIGTERM');
+    const exit = await bot.exited;
     expect(exit.code, `${exit.signal ?? ''} ${exit.stderr}`).toBe(0);
-    expect(stdout).toContain(appTexts.stopping);
+    expect(stdout()).toContain(appTexts.stopping);
   }, 40_000);
 });
 
